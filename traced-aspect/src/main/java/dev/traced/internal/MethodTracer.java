@@ -1,0 +1,131 @@
+package dev.traced.internal;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
+
+/**
+ * Traces the calls of one woven method: starts its span, makes it current, and ends it with the
+ * call's outcome.
+ *
+ * <p>One instance per method, holding everything the annotations say, worked out once by
+ * {@link MethodTracerFactory}, so that a call only does what the span itself needs. No method
+ * here throws: a failure of the tracing path is reported once and the traced method goes on as
+ * if it were not traced.
+ */
+public final class MethodTracer {
+
+  private final String method;
+  private final String spanName;
+  private final SpanKind kind;
+  private final boolean newTrace;
+  private final Attributes staticAttributes;
+  private final ParameterBinding[] parameters;
+  private final SpanEnding ending;
+  private final boolean mayReturnAsync;
+
+  MethodTracer(
+      String method,
+      String spanName,
+      SpanKind kind,
+      boolean newTrace,
+      Attributes staticAttributes,
+      ParameterBinding[] parameters,
+      SpanEnding ending,
+      boolean mayReturnAsync) {
+    this.method = method;
+    this.spanName = spanName;
+    this.kind = kind;
+    this.newTrace = newTrace;
+    this.staticAttributes = staticAttributes;
+    this.parameters = parameters;
+    this.ending = ending;
+    this.mayReturnAsync = mayReturnAsync;
+  }
+
+  /**
+   * Starts the span of a call, a child of the current context unless {@code newTrace}.
+   *
+   * @param arguments the call's arguments, or {@code null} when no parameter is recorded
+   * @return the started span, or an invalid (no-op) span if tracing failed
+   */
+  public Span start(Object[] arguments) {
+    try {
+      SpanBuilder builder =
+          GlobalTracer.get().spanBuilder(spanName).setSpanKind(kind).setAllAttributes(staticAttributes);
+      if (newTrace) {
+        builder.setNoParent();
+      }
+      if (arguments != null) {
+        for (ParameterBinding parameter : parameters) {
+          parameter.setOn(builder, arguments);
+        }
+      }
+      return builder.startSpan();
+    } catch (Throwable e) {
+      Problems.reportOnce(method, "could not start a span", e);
+      return Span.getInvalid();
+    }
+  }
+
+  /** Makes {@code span} current for the call; the scope must be closed on the same thread. */
+  public Scope makeCurrent(Span span) {
+    try {
+      return span.makeCurrent();
+    } catch (Throwable e) {
+      Problems.reportOnce(method, "could not make the span current", e);
+      return Scope.noop();
+    }
+  }
+
+  /**
+   * Ends the call's scope, and its span now or, for an asynchronous result, when that completes.
+   *
+   * @return {@code result}, the same instance
+   */
+  public Object onReturn(Span span, Scope scope, Object result) {
+    close(scope);
+    try {
+      if (!mayReturnAsync || !AsyncResults.endOnCompletion(result, span, ending)) {
+        ending.returned(span, result);
+      }
+    } catch (Throwable e) {
+      Problems.reportOnce(method, "could not end the span", e);
+    }
+    return result;
+  }
+
+  /**
+   * Ends the call's scope and span with {@code error}, then throws that very instance, checked or
+   * not. The declared return type only lets the advice write {@code throw onThrow(...)}.
+   */
+  public RuntimeException onThrow(Span span, Scope scope, Throwable error) {
+    close(scope);
+    try {
+      ending.failed(span, error);
+    } catch (Throwable e) {
+      Problems.reportOnce(method, "could not end the span", e);
+    }
+    throw MethodTracer.<RuntimeException>rethrow(error);
+  }
+
+  String spanName() {
+    return spanName;
+  }
+
+  /** Throws any throwable without declaring it: the traced method already declares it. */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E rethrow(Throwable error) throws E {
+    throw (E) error;
+  }
+
+  private void close(Scope scope) {
+    try {
+      scope.close();
+    } catch (Throwable e) {
+      Problems.reportOnce(method, "could not close the span's scope", e);
+    }
+  }
+}

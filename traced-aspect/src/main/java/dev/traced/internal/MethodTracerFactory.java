@@ -1,0 +1,141 @@
+package dev.traced.internal;
+
+import dev.traced.SpanAttribute;
+import dev.traced.Traced;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Works out, once per method, everything its spans need: name, kind, static attributes,
+ * parameter and result bindings, expected exceptions and whether its result can be asynchronous.
+ */
+final class MethodTracerFactory {
+
+  static final AttributeKey<String> CODE_FUNCTION_NAME = AttributeKey.stringKey("code.function.name");
+
+  @SuppressWarnings("unchecked")
+  private static final Class<? extends Throwable>[] NO_EXCEPTIONS = new Class[0];
+
+  private MethodTracerFactory() {}
+
+  static MethodTracer create(Method method) {
+    Traced traced = method.getAnnotation(Traced.class);
+    if (traced == null) {
+      traced = method.getDeclaringClass().getAnnotation(Traced.class);
+    }
+    if (traced == null) {
+      throw new IllegalArgumentException(method + " is not traced");
+    }
+    String qualifiedName = method.getDeclaringClass().getName() + "." + method.getName();
+
+    AttributesBuilder attributes = Attributes.builder();
+    StaticAttributes.parse(traced.attributes(), qualifiedName, attributes);
+    attributes.put(CODE_FUNCTION_NAME, qualifiedName);
+
+    Type returnType = method.getGenericReturnType();
+    String result = traced.result();
+    AttributeBinding<?> returned =
+        result.isEmpty() ? null : AttributeBinding.forType(result, returnType, qualifiedName);
+    AttributeBinding<?> completed =
+        result.isEmpty() ? null : AttributeBinding.forType(result, completionType(returnType), qualifiedName);
+
+    return new MethodTracer(
+        qualifiedName,
+        traced.value().isEmpty() ? simpleName(method.getDeclaringClass()) + "." + method.getName() : traced.value(),
+        SpanKind.valueOf(traced.kind().name()),
+        traced.newTrace(),
+        attributes.build(),
+        parameterBindings(method, qualifiedName),
+        new SpanEnding(returned, completed, traced.expected()),
+        mayReturnAsync(method.getReturnType()));
+  }
+
+  /** A tracer that names the span after the method and records nothing else. */
+  static MethodTracer withDefaults(Class<?> type, String methodName) {
+    String qualifiedName = type.getName() + "." + methodName;
+    return new MethodTracer(
+        qualifiedName,
+        simpleName(type) + "." + methodName,
+        SpanKind.INTERNAL,
+        false,
+        Attributes.of(CODE_FUNCTION_NAME, qualifiedName),
+        new ParameterBinding[0],
+        new SpanEnding(null, null, NO_EXCEPTIONS),
+        true);
+  }
+
+  static ParameterBinding[] parameterBindings(Method method, String qualifiedName) {
+    List<ParameterBinding> bindings = new ArrayList<>();
+    Parameter[] parameters = method.getParameters();
+    for (int i = 0; i < parameters.length; i++) {
+      SpanAttribute annotation = parameters[i].getAnnotation(SpanAttribute.class);
+      if (annotation == null) {
+        continue;
+      }
+      String name = annotation.value();
+      if (name.isEmpty()) {
+        if (!parameters[i].isNamePresent()) {
+          Problems.reportOnce(
+              qualifiedName,
+              "skipped @SpanAttribute on parameter " + i
+                  + ": give it a name, or compile with 'javac -parameters'");
+          continue;
+        }
+        name = parameters[i].getName();
+      }
+      bindings.add(
+          new ParameterBinding(i, AttributeBinding.forType(name, parameters[i].getParameterizedType(), qualifiedName)));
+    }
+    return bindings.toArray(new ParameterBinding[0]);
+  }
+
+  /**
+   * Whether a value of the declared return type can be a {@link CompletionStage} or a Vert.x
+   * future; a {@code void}, primitive or unrelated final type never is, and is never checked.
+   */
+  static boolean mayReturnAsync(Class<?> returnType) {
+    if (returnType.isPrimitive()) {
+      return false;
+    }
+    if (CompletionStage.class.isAssignableFrom(returnType) || VertxFutures.couldBeFuture(returnType)) {
+      return true;
+    }
+    return !Modifier.isFinal(returnType.getModifiers()) || returnType.isInterface();
+  }
+
+  /**
+   * The type an asynchronous result completes with: {@code T} of a declared
+   * {@code CompletableFuture<T>} or Vert.x {@code Future<T>}; {@code Object} when the declared
+   * type does not say, such as a future returned as {@code Object}.
+   */
+  static Type completionType(Type returnType) {
+    if (returnType instanceof ParameterizedType) {
+      ParameterizedType parameterized = (ParameterizedType) returnType;
+      Class<?> raw = (Class<?>) parameterized.getRawType();
+      boolean future = CompletionStage.class.isAssignableFrom(raw) || VertxFutures.isFutureType(raw);
+      if (future && parameterized.getActualTypeArguments().length == 1) {
+        return parameterized.getActualTypeArguments()[0];
+      }
+    }
+    return Object.class;
+  }
+
+  static String simpleName(Class<?> type) {
+    String simple = type.getSimpleName();
+    if (!simple.isEmpty()) {
+      return simple;
+    }
+    String name = type.getName();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.traced.internal;
+
+import java.util.function.BiConsumer;
+
+/**
+ * Recognises Vert.x futures without making Vert.x a requirement.
+ *
+ * <p>{@link VertxFutureCallback}, the only class that names Vert.x types, is loaded only after a
+ * Vert.x {@code Future} has been seen, so applications without Vert.x never need it.
+ */
+final class VertxFutures {
+
+  private static final Class<?> FUTURE = findFutureClass();
+
+  private VertxFutures() {}
+
+  static boolean isFuture(Object result) {
+    return FUTURE != null && FUTURE.isInstance(result);
+  }
+
+  static void onComplete(Object future, BiConsumer<Object, Throwable> callback) {
+    VertxFutureCallback.register(future, callback);
+  }
+
+  /** Whether {@code type} is a Vert.x future type. */
+  static boolean isFutureType(Class<?> type) {
+    return FUTURE != null && FUTURE.isAssignableFrom(type);
+  }
+
+  /** Whether {@code type} can hold a Vert.x future: it is one, or a supertype of one. */
+  static boolean couldBeFuture(Class<?> type) {
+    return FUTURE != null && (FUTURE.isAssignableFrom(type) || type.isAssignableFrom(FUTURE));
+  }
+
+  private static Class<?> findFutureClass() {
+    try {
+      return Class.forName("io.vertx.core.Future", false, VertxFutures.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dev.traced.weaving;
+
+import static dev.traced.weaving.TestTracing.only;
+import static io.opentelemetry.api.common.AttributeKey.booleanArrayKey;
+import static io.opentelemetry.api.common.AttributeKey.booleanKey;
+import static io.opentelemetry.api.common.AttributeKey.doubleArrayKey;
+import static io.opentelemetry.api.common.AttributeKey.doubleKey;
+import static io.opentelemetry.api.common.AttributeKey.longArrayKey;
+import static io.opentelemetry.api.common.AttributeKey.longKey;
+import static io.opentelemetry.api.common.AttributeKey.stringArrayKey;
+import static io.opentelemetry.api.common.AttributeKey.stringKey;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
+
+import dev.traced.SpanAttribute;
+import dev.traced.Traced;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestTracing.class)
+class AttributesTest {
+
+  static class Subject {
+    @Traced(value = "s1-span", attributes = {"name=wilson", "addr=cd", "query=a=b", "empty="})
+    void staticAttributes() {}
+
+    @Traced(attributes = {"no-equals-sign", "=no key", "good=yes"})
+    String malformedStaticAttributes() {
+      return "still runs";
+    }
+
+    @Traced
+    void scalars(
+        @SpanAttribute("user.name") String name,
+        @SpanAttribute("count") int count,
+        @SpanAttribute("boxed") Integer boxed,
+        @SpanAttribute("small") short small,
+        @SpanAttribute("big") long big,
+        @SpanAttribute("ratio") double ratio,
+        @SpanAttribute("weight") Float weight,
+        @SpanAttribute("active") boolean active,
+        @SpanAttribute("day") LocalDate day,
+        @SpanAttribute("absent") String absent) {}
+
+    @Traced
+    void arrays(
+        @SpanAttribute("tags") String[] tags,
+        @SpanAttribute("ids") int[] ids,
+        @SpanAttribute("longs") Long[] longs,
+        @SpanAttribute("scores") double[] scores,
+        @SpanAttribute("flags") boolean[] flags,
+        @SpanAttribute("names") List<String> names,
+        @SpanAttribute("numbers") List<Integer> numbers,
+        @SpanAttribute("dates") List<LocalDate> dates) {}
+
+    @Traced
+    void namedByParameter(@SpanAttribute String customerId, String notRecorded) {}
+  }
+
+  private final Subject subject = new Subject();
+
+  @Test
+  void staticAttributesAreKeyValueStrings() {
+    subject.staticAttributes();
+
+    assertThat(only())
+        .hasName("s1-span")
+        .hasAttribute(stringKey("name"), "wilson")
+        .hasAttribute(stringKey("addr"), "cd")
+        .hasAttribute(stringKey("query"), "a=b")
+        .hasAttribute(stringKey("empty"), "");
+  }
+
+  @Test
+  void malformedStaticAttributesAreSkippedWithoutBreakingTheCall() {
+    String result = subject.malformedStaticAttributes();
+
+    org.assertj.core.api.Assertions.assertThat(result).isEqualTo("still runs");
+    assertThat(only())
+        .hasAttribute(stringKey("good"), "yes")
+        .hasAttributesSatisfying(
+            attributes -> org.assertj.core.api.Assertions.assertThat(attributes.size()).isEqualTo(2));
+  }
+
+  @Test
+  void scalarParametersAreTypedByTheirDeclaredType() {
+    subject.scalars("wilson", 3, 4, (short) 5, 6L, 0.5, 1.5f, true, LocalDate.of(2026, 11, 21), null);
+
+    assertThat(only())
+        .hasAttribute(stringKey("user.name"), "wilson")
+        .hasAttribute(longKey("count"), 3L)
+        .hasAttribute(longKey("boxed"), 4L)
+        .hasAttribute(longKey("small"), 5L)
+        .hasAttribute(longKey("big"), 6L)
+        .hasAttribute(doubleKey("ratio"), 0.5)
+        .hasAttribute(doubleKey("weight"), 1.5)
+        .hasAttribute(booleanKey("active"), true)
+        .hasAttribute(stringKey("day"), "2026-11-21")
+        .hasAttributesSatisfying(
+            attributes -> org.assertj.core.api.Assertions.assertThat(attributes.get(stringKey("absent"))).isNull());
+  }
+
+  @Test
+  void arraysAndListsBecomeTypedArrays() {
+    subject.arrays(
+        new String[] {"a", "b"},
+        new int[] {1, 2},
+        new Long[] {3L, null, 4L},
+        new double[] {0.25},
+        new boolean[] {true, false},
+        List.of("x", "y"),
+        Arrays.asList(7, null, 8),
+        List.of(LocalDate.of(2026, 1, 2)));
+
+    assertThat(only())
+        .hasAttribute(stringArrayKey("tags"), List.of("a", "b"))
+        .hasAttribute(longArrayKey("ids"), List.of(1L, 2L))
+        .hasAttribute(longArrayKey("longs"), List.of(3L, 4L))
+        .hasAttribute(doubleArrayKey("scores"), List.of(0.25))
+        .hasAttribute(booleanArrayKey("flags"), List.of(true, false))
+        .hasAttribute(stringArrayKey("names"), List.of("x", "y"))
+        .hasAttribute(longArrayKey("numbers"), List.of(7L, 8L))
+        .hasAttribute(stringKey("dates"), "[2026-01-02]");
+  }
+
+  @Test
+  void anEmptyNameMeansTheParameterName() {
+    subject.namedByParameter("c-42", "secret");
+
+    assertThat(only())
+        .hasAttribute(stringKey("customerId"), "c-42")
+        .hasAttributesSatisfying(
+            attributes ->
+                org.assertj.core.api.Assertions.assertThat(attributes.asMap().values()).doesNotContain("secret"));
+  }
+}

@@ -1,0 +1,124 @@
+package dev.traced.weaving;
+
+import static dev.traced.weaving.TestTracing.spans;
+import static io.opentelemetry.api.common.AttributeKey.stringKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.traced.SpanAttribute;
+import dev.traced.Traced;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A failure of the tracing path never changes what the traced method returns or throws. */
+@ExtendWith(TestTracing.class)
+class FailureIsolationTest {
+
+  static class Hostile {
+    @Override
+    public String toString() {
+      throw new IllegalStateException("toString failure (on purpose)");
+    }
+  }
+
+  static class Service {
+    @Traced("sdk-fails")
+    String work(String input) {
+      return input + "!";
+    }
+
+    @Traced("sdk-fails-throwing")
+    void fail(IOException error) throws IOException {
+      throw error;
+    }
+
+    @Traced("sdk-fails-async")
+    CompletableFuture<String> later(CompletableFuture<String> result) {
+      return result;
+    }
+
+    @Traced(value = "bad-argument", result = "result")
+    Hostile withHostileArgument(@SpanAttribute("hostile") Hostile hostile, @SpanAttribute("fine") String fine) {
+      return hostile;
+    }
+  }
+
+  private final Service service = new Service();
+  private static final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+  private static final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          logged.add(record);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
+  @BeforeAll
+  static void captureLog() {
+    Logger.getLogger("dev.traced").addHandler(capture);
+  }
+
+  @AfterAll
+  static void releaseLog() {
+    Logger.getLogger("dev.traced").removeHandler(capture);
+  }
+
+  @Test
+  void aThrowingSdkLeavesTheResultUnchanged() {
+    TestTracing.FailingProcessor.INSTANCE.failing = true;
+
+    assertThat(service.work("hello")).isEqualTo("hello!");
+    assertThat(service.work("again")).isEqualTo("again!");
+  }
+
+  @Test
+  void aThrowingSdkLeavesTheExceptionUnchanged() {
+    TestTracing.FailingProcessor.INSTANCE.failing = true;
+    IOException error = new IOException("the method's own failure");
+
+    assertThat(catchThrowable(() -> service.fail(error))).isSameAs(error);
+  }
+
+  @Test
+  void aThrowingSdkLeavesAsyncResultsUnchanged() throws Exception {
+    TestTracing.FailingProcessor.INSTANCE.failing = true;
+    CompletableFuture<String> pending = new CompletableFuture<>();
+
+    CompletableFuture<String> returned = service.later(pending);
+    pending.complete("value");
+
+    assertThat(returned).isSameAs(pending);
+    assertThat(returned.get()).isEqualTo("value");
+  }
+
+  @Test
+  void aThrowingToStringSkipsOnlyThatAttributeAndIsReportedOnce() {
+    Hostile hostile = new Hostile();
+
+    for (int call = 0; call < 3; call++) {
+      assertThat(service.withHostileArgument(hostile, "ok")).isSameAs(hostile);
+    }
+
+    assertThat(spans()).hasSize(3).allMatch(span -> span.hasEnded());
+    assertThat(spans().get(0).getAttributes().get(stringKey("fine"))).isEqualTo("ok");
+    assertThat(spans().get(0).getAttributes().get(stringKey("hostile"))).isNull();
+    assertThat(spans().get(0).getAttributes().get(stringKey("result"))).isNull();
+    assertThat(logged).filteredOn(record -> record.getMessage().contains("\"hostile\"")).hasSize(1);
+    assertThat(logged).filteredOn(record -> record.getMessage().contains("\"result\"")).hasSize(1);
+  }
+}
