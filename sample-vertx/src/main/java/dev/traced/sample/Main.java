@@ -1,0 +1,34 @@
+package dev.traced.sample;
+
+import dev.traced.sample.demo.Demo;
+import dev.traced.sample.services.DecoratorS1Service;
+import dev.traced.sample.services.S1Service;
+import dev.traced.sample.services.S2Service;
+import dev.traced.sample.services.ServiceRunner;
+
+/**
+ * Starts one of the sample services, or the demo that runs them all.
+ *
+ * <pre>
+ * java -javaagent:target/aspectjweaver.jar -jar target/sample-vertx.jar s2|s1|decorator-s1
+ * java -jar target/sample-vertx.jar demo
+ * </pre>
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 ? "" : args[0];
+    switch (command) {
+      case "s2" -> ServiceRunner.run(S2Service.DESCRIPTION);
+      case "s1" -> ServiceRunner.run(S1Service.DESCRIPTION);
+      case "decorator-s1" -> ServiceRunner.run(DecoratorS1Service.DESCRIPTION);
+      case "demo" -> System.exit(Demo.run(System.out));
+      default -> {
+        System.err.println("usage: java -javaagent:aspectjweaver.jar -jar sample-vertx.jar s2|s1|decorator-s1|demo");
+        System.exit(2);
+      }
+    }
+  }
+}

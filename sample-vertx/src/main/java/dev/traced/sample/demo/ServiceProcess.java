@@ -1,0 +1,134 @@
+package dev.traced.sample.demo;
+
+import dev.traced.sample.services.ServiceRunner;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A sample service run as its own JVM with the AspectJ weaver agent, as a user would run it:
+ * {@code java -javaagent:aspectjweaver.jar -jar sample-vertx.jar <service>}.
+ *
+ * <p>{@link #start} returns once the service accepts requests, and fails with the service's own
+ * words when it exits first (a port already taken, say) or does not start in time. Closing it
+ * sends SIGTERM and waits for the orderly stop, which exports every finished span.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final String service;
+  private final Process process;
+  private final List<String> output = new ArrayList<>();
+  private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+
+  private ServiceProcess(String service, Process process) {
+    this.service = service;
+    this.process = process;
+    Thread reader = new Thread(this::readOutput, service + "-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * Starts {@code service} ({@code s1}, {@code s2} or {@code decorator-s1}) from
+   * {@code sampleJar}, with the weaver jar that sits next to it, and waits until it listens.
+   *
+   * @param environment variables set for the service, on top of this process's own
+   */
+  public static ServiceProcess start(
+      Path sampleJar, String service, Map<String, String> environment, Duration timeout)
+      throws IOException, InterruptedException {
+    Path weaver = sampleJar.resolveSibling("aspectjweaver.jar");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java.toString(), "-javaagent:" + weaver, "-jar", sampleJar.toString(), service)
+            .redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    ServiceProcess started = new ServiceProcess(service, builder.start());
+    started.awaitReady(timeout);
+    return started;
+  }
+
+  private void awaitReady(Duration timeout) throws InterruptedException, IOException {
+    try {
+      ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      close();
+      throw new IOException(service + " did not start within " + timeout.toSeconds() + " s:\n" + output());
+    } catch (java.util.concurrent.ExecutionException e) {
+      close();
+      throw new IOException(service + " failed to start:\n" + output());
+    }
+  }
+
+  private void readOutput() {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        synchronized (output) {
+          output.add(line);
+        }
+        int marker = line.indexOf(ServiceRunner.READY);
+        if (marker >= 0 && line.startsWith(service)) {
+          ready.complete(Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim()));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      ready.completeExceptionally(e);
+    }
+    ready.completeExceptionally(new IOException(service + " exited"));
+  }
+
+  /** The port the service listens on. */
+  public int port() {
+    return ready.join();
+  }
+
+  public String name() {
+    return service;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Everything the service has printed so far. */
+  public String output() {
+    synchronized (output) {
+      return String.join("\n", output);
+    }
+  }
+
+  /**
+   * Sends SIGTERM and waits for the service to exit, killing it if it does not in time.
+   *
+   * @return the exit code
+   */
+  public int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      stop();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.traced.sample.services;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.vertx.core.AsyncResult;
+import io.vertx.ext.web.RoutingContext;
+
+/** What the two s1 flavours share. */
+final class Samples {
+
+  /** The instrumentation scope of the sample's hand-written spans. */
+  static final String INSTRUMENTATION_SCOPE = "dev.traced.sample";
+
+  private Samples() {}
+
+  /**
+   * Answers s1's request once s2 has: {@code hello world 1}, or 502 when s2 failed, recorded on
+   * {@code span} (the current span of the request, if any).
+   */
+  static void replyAfterS2(RoutingContext context, Span span, AsyncResult<String> s2Answer) {
+    if (s2Answer.succeeded()) {
+      context.response().end("hello world 1");
+      return;
+    }
+    span.recordException(s2Answer.cause());
+    span.setStatus(StatusCode.ERROR, "s2 call failed");
+    context.response().setStatusCode(502).end("s2 unavailable");
+  }
+}

@@ -1,0 +1,66 @@
+package dev.traced.sample.services;
+
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one sample service as a process: SDK, Vert.x, the service's verticle, and an orderly stop.
+ *
+ * <p>Prints {@code <service> listening on http://<address>:<port>} once it accepts requests (the
+ * demo and the tests wait for that line), or why it could not start, and then exits with 1. On
+ * SIGTERM it stops accepting requests, lets those in flight finish, and only then shuts the SDK
+ * down, which exports every span that has ended: none is lost.
+ */
+public final class ServiceRunner {
+
+  /** Printed when the service accepts requests. */
+  public static final String READY = " listening on http://";
+
+  private ServiceRunner() {}
+
+  public static void run(ServiceDescription description) {
+    String command = description.command();
+    ServiceSettings settings;
+    try {
+      settings = ServiceSettings.from(System.getenv(), description.defaultPort());
+    } catch (IllegalArgumentException e) {
+      System.err.println(command + ": " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+
+    OpenTelemetrySdk sdk = Telemetry.start(description.defaultServiceName());
+    Vertx vertx = Vertx.vertx();
+    HttpService service = (HttpService) description.verticle().apply(settings, sdk);
+    try {
+      vertx.deployVerticle(service).await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println(
+          command + ": cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": " + describe(e));
+      stop(vertx, sdk);
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, sdk), command + "-shutdown"));
+    System.out.println(command + READY + settings.bindAddress() + ":" + service.actualPort());
+  }
+
+  private static void stop(Vertx vertx, OpenTelemetrySdk sdk) {
+    try {
+      vertx.close().await(HttpService.GRACE_PERIOD.toSeconds() + 5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("Vert.x did not close in time: " + describe(e));
+    }
+    sdk.shutdown().join(10, TimeUnit.SECONDS);
+  }
+
+  private static String describe(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    return message == null ? cause.getClass().getSimpleName() : message;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.traced.sample.services;
+
+import java.util.Map;
+
+/**
+ * A service's settings, from the environment as in the tutorial.
+ *
+ * @param bindAddress {@code BIND_ADDRESS}, default {@code 0.0.0.0} (all interfaces, as the
+ *     tutorial's services listen)
+ * @param port {@code PORT}, default the service's own
+ * @param s2Address {@code S2_ADDR}, where s1 finds s2, default {@code http://localhost:20000}
+ */
+public record ServiceSettings(String bindAddress, int port, String s2Address) {
+
+  static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
+  static final String DEFAULT_S2_ADDRESS = "http://localhost:20000";
+
+  /** Reads the settings from {@code environment}; a malformed {@code PORT} is an error. */
+  static ServiceSettings from(Map<String, String> environment, int defaultPort) {
+    String port = environment.get("PORT");
+    int parsedPort;
+    try {
+      parsedPort = port == null || port.isBlank() ? defaultPort : Integer.parseInt(port.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("PORT must be a number, not \"" + port + "\"");
+    }
+    if (parsedPort < 0 || parsedPort > 65535) {
+      throw new IllegalArgumentException("PORT must be between 0 and 65535, not " + parsedPort);
+    }
+    return new ServiceSettings(
+        environment.getOrDefault("BIND_ADDRESS", DEFAULT_BIND_ADDRESS),
+        parsedPort,
+        stripTrailingSlash(environment.getOrDefault("S2_ADDR", DEFAULT_S2_ADDRESS)));
+  }
+
+  private static String stripTrailingSlash(String address) {
+    return address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
+  }
+}
