@@ -26,24 +26,31 @@ import java.util.Set;
  */
 public final class Demo {
 
-  static final int S1_PORT = 10000;
-  static final int S2_PORT = 20000;
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration TRACE_TIMEOUT = Duration.ofSeconds(30);
 
   private final PrintStream out;
   private final Path sampleJar;
+  private final int s1Port;
+  private final int s2Port;
   private final Set<String> shownTraces = new HashSet<>();
 
-  private Demo(PrintStream out, Path sampleJar) {
+  private Demo(PrintStream out, Path sampleJar, int s1Port, int s2Port) {
     this.out = out;
     this.sampleJar = sampleJar;
+    this.s1Port = s1Port;
+    this.s2Port = s2Port;
   }
 
-  /** Runs the demo; returns the process exit code, 0 when every trace was shown. */
+  /**
+   * Runs the demo on the tutorial's ports, 10000 for s1 and 20000 for s2, or those in
+   * {@code S1_PORT} and {@code S2_PORT}.
+   *
+   * @return the process exit code: 0 when every trace was shown
+   */
   public static int run(PrintStream out) {
     try {
-      return new Demo(out, ownJar()).run();
+      return new Demo(out, ownJar(), port("S1_PORT", 10000), port("S2_PORT", 20000)).run();
     } catch (IOException | IllegalStateException e) {
       out.println();
       out.println("demo failed: " + e.getMessage());
@@ -70,13 +77,13 @@ public final class Demo {
       out.println();
 
       out.println("[1/2] hand-written spans (s1.py, s2.py)");
-      try (ServiceProcess s2 = start(receiver, "s2", S2_PORT)) {
-        try (ServiceProcess s1 = start(receiver, "s1", S1_PORT)) {
+      try (ServiceProcess s2 = start(receiver, "s2", s2Port)) {
+        try (ServiceProcess s1 = start(receiver, "s1", s1Port)) {
           request(s1);
           showTrace(receiver, List.of("s1-span", "s1-span-db", "s2-span"));
         }
         out.println("[2/2] @Traced spans, woven at load time (decorator-s1.py)");
-        try (ServiceProcess decorator = start(receiver, "decorator-s1", S1_PORT)) {
+        try (ServiceProcess decorator = start(receiver, "decorator-s1", s1Port)) {
           request(decorator);
           showTrace(receiver, List.of("phase-1", "phase-2", "s2-span"));
         }
@@ -91,12 +98,21 @@ public final class Demo {
     }
   }
 
+  private static int port(String variable, int defaultPort) {
+    String value = System.getenv(variable);
+    try {
+      return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(variable + " must be a port number, not \"" + value + "\"");
+    }
+  }
+
   private ServiceProcess start(OtlpReceiver receiver, String service, int port)
       throws IOException, InterruptedException {
     Map<String, String> environment = new HashMap<>();
     environment.put("PORT", Integer.toString(port));
     environment.put("BIND_ADDRESS", "127.0.0.1");
-    environment.put("S2_ADDR", "http://127.0.0.1:" + S2_PORT);
+    environment.put("S2_ADDR", "http://127.0.0.1:" + s2Port);
     environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
     environment.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", receiver.endpoint() + "/v1/traces");
     environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
@@ -106,7 +122,8 @@ public final class Demo {
     try {
       process = ServiceProcess.start(sampleJar, service, environment, START_TIMEOUT);
     } catch (IOException e) {
-      throw new IOException(e.getMessage() + "\n(is port " + port + " taken? the demo needs ports " + S1_PORT + " and " + S2_PORT + ")", e);
+      throw new IOException(
+          e.getMessage() + "\n(" + service + " needs port " + port + "; if it is taken, choose others with S1_PORT and S2_PORT)", e);
     }
     out.println("  " + service + " listening on http://localhost:" + process.port() + "  (pid " + process.pid() + ")");
     return process;

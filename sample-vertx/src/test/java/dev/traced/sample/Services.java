@@ -1,0 +1,86 @@
+package dev.traced.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.traced.sample.demo.OtlpReceiver;
+import dev.traced.sample.demo.ReceivedSpan;
+import dev.traced.sample.demo.ServiceProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Starts sample services as JVMs with the weaver agent, on free ports, exporting to a receiver. */
+final class Services {
+
+  static final Path SAMPLE_JAR = Path.of(System.getProperty("sample.jar", "target/sample-vertx.jar"));
+  static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration TRACE_TIMEOUT = Duration.ofSeconds(30);
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Services() {}
+
+  /** Starts {@code service} on a port the system picks, exporting to {@code receiver}. */
+  static ServiceProcess start(String service, OtlpReceiver receiver, Map<String, String> extra)
+      throws IOException, InterruptedException {
+    Map<String, String> environment = new HashMap<>(extra);
+    environment.put("PORT", "0");
+    environment.put("BIND_ADDRESS", "127.0.0.1");
+    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
+    environment.put("OTEL_BSP_SCHEDULE_DELAY", "50");
+    return ServiceProcess.start(SAMPLE_JAR, service, environment, START_TIMEOUT);
+  }
+
+  static HttpResponse<String> get(ServiceProcess service, Map<String, List<String>> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/")).timeout(Duration.ofSeconds(15));
+    headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static Set<String> traceIds(OtlpReceiver receiver) {
+    return receiver.spans().stream().map(ReceivedSpan::traceId).collect(Collectors.toSet());
+  }
+
+  /**
+   * Waits for {@code count} traces that were not among {@code before} and that each hold every
+   * span in {@code names}; returns them by trace id.
+   */
+  static Map<String, List<ReceivedSpan>> awaitNewTraces(
+      OtlpReceiver receiver, Set<String> before, int count, List<String> names) throws InterruptedException {
+    boolean arrived =
+        receiver.await(spans -> completeNewTraces(spans, before, names).size() >= count, TRACE_TIMEOUT);
+    assertThat(arrived)
+        .as("%d complete traces with spans %s; received %s", count, names, receiver.spans())
+        .isTrue();
+    Map<String, List<ReceivedSpan>> traces = completeNewTraces(receiver.spans(), before, names);
+    assertThat(traces).hasSize(count);
+    return traces;
+  }
+
+  private static Map<String, List<ReceivedSpan>> completeNewTraces(
+      List<ReceivedSpan> spans, Set<String> before, List<String> names) {
+    return spans.stream()
+        .filter(span -> !before.contains(span.traceId()))
+        .collect(Collectors.groupingBy(ReceivedSpan::traceId))
+        .entrySet()
+        .stream()
+        .filter(trace -> trace.getValue().stream().map(ReceivedSpan::name).toList().containsAll(names))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  static ReceivedSpan named(List<ReceivedSpan> trace, String name) {
+    List<ReceivedSpan> matching = trace.stream().filter(span -> span.name().equals(name)).toList();
+    assertThat(matching).as("spans named %s in %s", name, trace).hasSize(1);
+    return matching.get(0);
+  }
+}
