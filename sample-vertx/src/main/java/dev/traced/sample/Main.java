@@ -13,20 +13,25 @@ import dev.traced.sample.services.ServiceRunner;
  * java -javaagent:target/aspectjweaver.jar -jar target/sample-vertx.jar s2|s1|decorator-s1
  * java -jar target/sample-vertx.jar demo
  * </pre>
+ *
+ * <p>Without an argument, the environment variable {@code SERVICE} names the service, which suits
+ * containers that share one image.
  */
 public final class Main {
 
   private Main() {}
 
   public static void main(String[] args) throws Exception {
-    String command = args.length == 0 ? "" : args[0];
+    String command = args.length > 0 ? args[0] : System.getenv().getOrDefault("SERVICE", "");
     switch (command) {
       case "s2" -> ServiceRunner.run(S2Service.DESCRIPTION);
       case "s1" -> ServiceRunner.run(S1Service.DESCRIPTION);
       case "decorator-s1" -> ServiceRunner.run(DecoratorS1Service.DESCRIPTION);
       case "demo" -> System.exit(Demo.run(System.out));
       default -> {
-        System.err.println("usage: java -javaagent:aspectjweaver.jar -jar sample-vertx.jar s2|s1|decorator-s1|demo");
+        System.err.println(
+            "usage: java -javaagent:aspectjweaver.jar -jar sample-vertx.jar s2|s1|decorator-s1|demo"
+                + " (or set SERVICE)");
         System.exit(2);
       }
     }

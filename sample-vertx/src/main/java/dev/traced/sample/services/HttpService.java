@@ -17,6 +17,9 @@ abstract class HttpService extends VerticleBase {
   private static final Logger LOGGER = Logger.getLogger(HttpService.class.getName());
   static final Duration GRACE_PERIOD = Duration.ofSeconds(10);
 
+  /** Answers {@code ok} while the service runs: for readiness and liveness probes. */
+  static final String HEALTH_PATH = "/health";
+
   private final ServiceSettings settings;
   private HttpServer server;
 
@@ -30,7 +33,7 @@ abstract class HttpService extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    router.get("/health").handler(context -> context.response().end("ok"));
+    router.get(HEALTH_PATH).handler(context -> context.response().end("ok"));
     routes(router);
     // Never a stack trace in a response: the failure is logged, the client gets a plain status.
     router.route().failureHandler(

@@ -12,12 +12,18 @@ import java.util.Map;
  */
 public record ServiceSettings(String bindAddress, int port, String s2Address) {
 
+  /** The environment variables a service reads, besides OpenTelemetry's own {@code OTEL_*}. */
+  public static final String PORT = "PORT";
+
+  public static final String BIND_ADDRESS = "BIND_ADDRESS";
+  public static final String S2_ADDR = "S2_ADDR";
+
   static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
   static final String DEFAULT_S2_ADDRESS = "http://localhost:20000";
 
   /** Reads the settings from {@code environment}; a malformed {@code PORT} is an error. */
   static ServiceSettings from(Map<String, String> environment, int defaultPort) {
-    String port = environment.get("PORT");
+    String port = environment.get(PORT);
     int parsedPort;
     try {
       parsedPort = port == null || port.isBlank() ? defaultPort : Integer.parseInt(port.trim());
@@ -28,9 +34,9 @@ public record ServiceSettings(String bindAddress, int port, String s2Address) {
       throw new IllegalArgumentException("PORT must be between 0 and 65535, not " + parsedPort);
     }
     return new ServiceSettings(
-        environment.getOrDefault("BIND_ADDRESS", DEFAULT_BIND_ADDRESS),
+        environment.getOrDefault(BIND_ADDRESS, DEFAULT_BIND_ADDRESS),
         parsedPort,
-        stripTrailingSlash(environment.getOrDefault("S2_ADDR", DEFAULT_S2_ADDRESS)));
+        stripTrailingSlash(environment.getOrDefault(S2_ADDR, DEFAULT_S2_ADDRESS)));
   }
 
   private static String stripTrailingSlash(String address) {
