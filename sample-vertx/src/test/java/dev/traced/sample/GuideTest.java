@@ -24,13 +24,15 @@ class GuideTest {
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
   private static final List<String> MARKERS =
       List.of("> Needs Docker", "> Needs a Kubernetes cluster", "> 需要 Docker", "> 需要 Kubernetes 集群");
-  /** Commands the demo, SampleTracesIT and DemoIT run as written (the ITs with free ports). */
+  /** Commands the demo and the ITs (SampleTracesIT, DemoIT, JavaAgentIT) run as written, but on free ports. */
   private static final List<Pattern> TESTED_COMMANDS =
       Stream.of(
               "mvn -q -Pdemo package",
               "mvn verify",
               "mvn -q install -DskipTests",
               "java -javaagent:sample-vertx/target/aspectjweaver.jar -jar sample-vertx/target/sample-vertx.jar (s1|s2|decorator-s1)( &)?",
+              "java -javaagent:sample-vertx/target/opentelemetry-javaagent.jar -javaagent:sample-vertx/target/aspectjweaver.jar"
+                  + " -jar sample-vertx/target/sample-vertx.jar (s2|decorator-s1)( &)?",
               "curl http://localhost:10000")
           .map(Pattern::compile)
           .toList();

@@ -24,7 +24,9 @@ final class Services {
   static final Path SAMPLE_JAR = Path.of(System.getProperty("sample.jar", "target/sample-vertx.jar"));
   static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   static final Duration TRACE_TIMEOUT = Duration.ofSeconds(30);
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** HTTP/1.1, as curl speaks it: no h2c upgrade attempt on plain-text connections. */
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private Services() {}
 

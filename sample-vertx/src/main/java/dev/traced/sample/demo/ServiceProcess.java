@@ -48,12 +48,24 @@ public final class ServiceProcess implements AutoCloseable {
   public static ServiceProcess start(
       Path sampleJar, String service, Map<String, String> environment, Duration timeout)
       throws IOException, InterruptedException {
-    Path weaver = sampleJar.resolveSibling("aspectjweaver.jar");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java.toString(), "-javaagent:" + weaver, "-jar", sampleJar.toString(), service)
-            .redirectErrorStream(true);
+    return start(sampleJar, List.of(), service, environment, timeout);
+  }
+
+  /**
+   * As {@link #start(Path, String, Map, Duration)}, with other agents before the weaver, such as
+   * OpenTelemetry's Java agent.
+   */
+  public static ServiceProcess start(
+      Path sampleJar, List<Path> agents, String service, Map<String, String> environment, Duration timeout)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (Path agent : agents) {
+      command.add("-javaagent:" + agent);
+    }
+    command.add("-javaagent:" + sampleJar.resolveSibling("aspectjweaver.jar"));
+    command.addAll(List.of("-jar", sampleJar.toString(), service));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
     ServiceProcess started = new ServiceProcess(service, builder.start());
     started.awaitReady(timeout);

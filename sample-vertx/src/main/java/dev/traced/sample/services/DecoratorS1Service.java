@@ -1,6 +1,5 @@
 package dev.traced.sample.services;
 
-import dev.traced.vertx.VertxHeaders;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
@@ -33,7 +32,7 @@ public final class DecoratorS1Service extends HttpService {
   }
 
   private void hello(RoutingContext context) {
-    Context caller = VertxHeaders.extract(openTelemetry.getPropagators(), context.request().headers());
+    Context caller = Samples.requestContext(openTelemetry.getPropagators(), context);
     try (Scope ignored = caller.makeCurrent()) {
       phases.phaseOne().onComplete(answer -> Samples.replyAfterS2(context, Span.getInvalid(), answer));
     }

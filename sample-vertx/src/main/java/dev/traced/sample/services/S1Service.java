@@ -1,7 +1,6 @@
 package dev.traced.sample.services;
 
 import dev.traced.vertx.ContextualHandlers;
-import dev.traced.vertx.VertxHeaders;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -40,7 +39,7 @@ public final class S1Service extends HttpService {
   }
 
   private void hello(RoutingContext context) {
-    Context parent = VertxHeaders.extract(openTelemetry.getPropagators(), context.request().headers());
+    Context parent = Samples.requestContext(openTelemetry.getPropagators(), context);
     Span span =
         tracer
             .spanBuilder("s1-span")

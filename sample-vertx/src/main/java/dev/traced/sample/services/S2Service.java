@@ -1,6 +1,5 @@
 package dev.traced.sample.services;
 
-import dev.traced.vertx.VertxHeaders;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -35,7 +34,7 @@ public final class S2Service extends HttpService {
   }
 
   private void hello(RoutingContext context) {
-    Context parent = VertxHeaders.extract(openTelemetry.getPropagators(), context.request().headers());
+    Context parent = Samples.requestContext(openTelemetry.getPropagators(), context);
     Span span = tracer.spanBuilder("s2-span").setParent(parent).setSpanKind(SpanKind.SERVER).startSpan();
     try (Scope ignored = span.makeCurrent()) {
       context.response().end("hello world 2");

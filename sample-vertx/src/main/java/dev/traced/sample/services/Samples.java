@@ -1,7 +1,10 @@
 package dev.traced.sample.services;
 
+import dev.traced.vertx.VertxHeaders;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.vertx.core.AsyncResult;
 import io.vertx.ext.web.RoutingContext;
 
@@ -12,6 +15,19 @@ final class Samples {
   static final String INSTRUMENTATION_SCOPE = "dev.traced.sample";
 
   private Samples() {}
+
+  /**
+   * The context a request's spans start in: the caller's, from the request headers; or, when
+   * instrumentation such as the OpenTelemetry Java agent has already started a server span for
+   * this request (from the same headers), that span.
+   */
+  static Context requestContext(ContextPropagators propagators, RoutingContext request) {
+    Context current = Context.current();
+    if (Span.fromContext(current).getSpanContext().isValid()) {
+      return current;
+    }
+    return VertxHeaders.extract(propagators, request.request().headers());
+  }
 
   /**
    * Answers s1's request once s2 has: {@code hello world 1}, or 502 when s2 failed, recorded on

@@ -1,6 +1,5 @@
 package dev.traced.sample.services;
 
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 
@@ -30,29 +29,29 @@ public final class ServiceRunner {
       return;
     }
 
-    OpenTelemetrySdk sdk = Telemetry.start(description.defaultServiceName());
+    Telemetry telemetry = Telemetry.start(description.defaultServiceName());
     Vertx vertx = Vertx.vertx();
-    HttpService service = (HttpService) description.verticle().apply(settings, sdk);
+    HttpService service = (HttpService) description.verticle().apply(settings, telemetry.openTelemetry());
     try {
       vertx.deployVerticle(service).await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println(
           command + ": cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": " + describe(e));
-      stop(vertx, sdk);
+      stop(vertx, telemetry);
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, sdk), command + "-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, telemetry), command + "-shutdown"));
     System.out.println(command + READY + settings.bindAddress() + ":" + service.actualPort());
   }
 
-  private static void stop(Vertx vertx, OpenTelemetrySdk sdk) {
+  private static void stop(Vertx vertx, Telemetry telemetry) {
     try {
       vertx.close().await(HttpService.GRACE_PERIOD.toSeconds() + 5, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("Vert.x did not close in time: " + describe(e));
     }
-    sdk.shutdown().join(10, TimeUnit.SECONDS);
+    telemetry.shutdown();
   }
 
   private static String describe(Throwable error) {

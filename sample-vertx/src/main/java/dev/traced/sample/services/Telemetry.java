@@ -1,11 +1,14 @@
 package dev.traced.sample.services;
 
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The services' OpenTelemetry SDK, configured by OpenTelemetry's autoconfigure module from the
+ * The services' OpenTelemetry, configured by OpenTelemetry's autoconfigure module from the
  * standard {@code OTEL_*} environment variables and {@code otel.*} system properties.
  *
  * <p>Defaults, each overridden by its variable: {@code service.name} is the service's own
@@ -14,24 +17,61 @@ import java.util.Map;
  * {@code OTEL_EXPORTER_OTLP_PROTOCOL=grpc} for port 4317); metrics and logs are not exported, as in
  * the tutorial ({@code OTEL_METRICS_EXPORTER}, {@code OTEL_LOGS_EXPORTER}). Registered as the
  * global instance, which {@code @Traced} uses.
+ *
+ * <p>Under the OpenTelemetry Java agent, the agent owns the SDK (and reads the same variables):
+ * the services then use the agent's global instance instead of building a second one.
  */
 final class Telemetry {
 
-  private Telemetry() {}
+  private static final String JAVA_AGENT_CLASS = "io.opentelemetry.javaagent.OpenTelemetryAgent";
 
-  static OpenTelemetrySdk start(String defaultServiceName) {
-    return AutoConfiguredOpenTelemetrySdk.builder()
-        .addPropertiesSupplier(
-            () ->
-                Map.of(
-                    "otel.service.name", defaultServiceName,
-                    "otel.exporter.otlp.protocol", "http/protobuf",
-                    "otel.metrics.exporter", "none",
-                    "otel.logs.exporter", "none"))
-        // ServiceRunner shuts the SDK down itself, after the HTTP server has drained.
-        .disableShutdownHook()
-        .setResultAsGlobal()
-        .build()
-        .getOpenTelemetrySdk();
+  private final OpenTelemetry openTelemetry;
+  private final OpenTelemetrySdk ownSdk;
+
+  private Telemetry(OpenTelemetry openTelemetry, OpenTelemetrySdk ownSdk) {
+    this.openTelemetry = openTelemetry;
+    this.ownSdk = ownSdk;
+  }
+
+  static Telemetry start(String defaultServiceName) {
+    if (javaAgentPresent()) {
+      return new Telemetry(GlobalOpenTelemetry.get(), null);
+    }
+    OpenTelemetrySdk sdk =
+        AutoConfiguredOpenTelemetrySdk.builder()
+            .addPropertiesSupplier(
+                () ->
+                    Map.of(
+                        "otel.service.name", defaultServiceName,
+                        "otel.exporter.otlp.protocol", "http/protobuf",
+                        "otel.metrics.exporter", "none",
+                        "otel.logs.exporter", "none"))
+            // ServiceRunner shuts the SDK down itself, after the HTTP server has drained.
+            .disableShutdownHook()
+            .setResultAsGlobal()
+            .build()
+            .getOpenTelemetrySdk();
+    return new Telemetry(sdk, sdk);
+  }
+
+  OpenTelemetry openTelemetry() {
+    return openTelemetry;
+  }
+
+  /** Exports every span that has ended; the Java agent does this itself at exit. */
+  void shutdown() {
+    if (ownSdk != null) {
+      ownSdk.shutdown().join(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The agent's jar is on the system class path whenever it was given as {@code -javaagent}. */
+  private static boolean javaAgentPresent() {
+    try {
+      Class.forName(JAVA_AGENT_CLASS, false, ClassLoader.getSystemClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 }

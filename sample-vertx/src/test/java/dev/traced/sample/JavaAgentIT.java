@@ -1,0 +1,103 @@
+package dev.traced.sample;
+
+import static dev.traced.sample.Services.awaitNewTraces;
+import static dev.traced.sample.Services.get;
+import static dev.traced.sample.Services.named;
+import static dev.traced.sample.Services.traceIds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.traced.sample.demo.OtlpReceiver;
+import dev.traced.sample.demo.ReceivedSpan;
+import dev.traced.sample.demo.ServiceProcess;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * decorator-s1 and s2 under OpenTelemetry's Java agent and the AspectJ weaver together, as
+ * src-docs page 4 runs them: @Traced spans nest inside the agent's HTTP spans, in one trace.
+ */
+class JavaAgentIT {
+
+  private static final Path OTEL_AGENT = Services.SAMPLE_JAR.resolveSibling("opentelemetry-javaagent.jar");
+
+  private static OtlpReceiver receiver;
+  private static ServiceProcess s2;
+  private static ServiceProcess decorator;
+
+  private static ServiceProcess start(String service, String serviceName, Map<String, String> extra) throws Exception {
+    Map<String, String> environment = new HashMap<>(extra);
+    environment.put("PORT", "0");
+    environment.put("BIND_ADDRESS", "127.0.0.1");
+    environment.put("OTEL_SERVICE_NAME", serviceName);
+    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
+    environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+    environment.put("OTEL_BSP_SCHEDULE_DELAY", "50");
+    environment.put("OTEL_METRICS_EXPORTER", "none");
+    environment.put("OTEL_LOGS_EXPORTER", "none");
+    return ServiceProcess.start(Services.SAMPLE_JAR, List.of(OTEL_AGENT), service, environment, Services.START_TIMEOUT);
+  }
+
+  @BeforeAll
+  static void startServices() throws Exception {
+    receiver = OtlpReceiver.start();
+    s2 = start("s2", "s2", Map.of());
+    decorator = start("decorator-s1", "decoration-s1", Map.of("S2_ADDR", "http://127.0.0.1:" + s2.port()));
+  }
+
+  @AfterAll
+  static void stopServices() throws Exception {
+    for (ServiceProcess service : new ServiceProcess[] {decorator, s2}) {
+      if (service != null) {
+        service.close();
+      }
+    }
+    if (receiver != null) {
+      receiver.close();
+    }
+  }
+
+  @Test
+  void tracedSpansNestInsideTheAgentsHttpSpans() throws Exception {
+    Set<String> before = traceIds(receiver);
+
+    assertThat(get(decorator, Map.of()).body()).isEqualTo("hello world 1");
+
+    String traceId =
+        awaitNewTraces(receiver, before, 1, List.of("phase-1", "phase-2", "s2-span")).keySet().iterator().next();
+    // Two server spans and a client span from the agent, three from the services' own code.
+    assertThat(receiver.await(spans -> spans.stream().filter(span -> span.traceId().equals(traceId)).count() >= 6, Services.TRACE_TIMEOUT))
+        .as("six spans in trace %s: %s\ndecorator-s1 said:\n%s", traceId, receiver.spans(), decorator.output())
+        .isTrue();
+    List<ReceivedSpan> trace = receiver.traces().get(traceId);
+    assertThat(trace).hasSize(6);
+    ReceivedSpan server = only(trace, "decoration-s1", "SERVER");
+    ReceivedSpan phaseOne = named(trace, "phase-1");
+    ReceivedSpan client = only(trace, "decoration-s1", "CLIENT");
+    ReceivedSpan s2Server = only(trace, "s2", "SERVER", "s2-span");
+    ReceivedSpan s2Span = named(trace, "s2-span");
+
+    assertThat(server.isRoot()).isTrue();
+    assertThat(phaseOne.parentSpanId()).as("phase-1 inside the agent's server span").isEqualTo(server.spanId());
+    assertThat(named(trace, "phase-2").parentSpanId()).isEqualTo(phaseOne.spanId());
+    assertThat(client.parentSpanId()).as("the agent's client span inside phase-1").isEqualTo(phaseOne.spanId());
+    assertThat(s2Server.parentSpanId()).as("s2's server span continues the client span").isEqualTo(client.spanId());
+    assertThat(s2Span.parentSpanId()).as("s2-span inside s2's server span").isEqualTo(s2Server.spanId());
+    assertThat(phaseOne.attributes()).containsEntry("s2.answer", "hello world 2");
+  }
+
+  private static ReceivedSpan only(List<ReceivedSpan> trace, String service, String kind, String... except) {
+    List<ReceivedSpan> matching =
+        trace.stream()
+            .filter(span -> span.service().equals(service) && span.kind().equals(kind))
+            .filter(span -> !List.of(except).contains(span.name()))
+            .toList();
+    assertThat(matching).as("%s %s spans in %s", service, kind, trace).hasSize(1);
+    return matching.get(0);
+  }
+}
