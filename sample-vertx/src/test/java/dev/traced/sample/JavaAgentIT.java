@@ -30,17 +30,13 @@ class JavaAgentIT {
   private static ServiceProcess s2;
   private static ServiceProcess decorator;
 
+  /** The agent reads the OTEL_* variables itself, and would also export metrics and logs by default. */
   private static ServiceProcess start(String service, String serviceName, Map<String, String> extra) throws Exception {
     Map<String, String> environment = new HashMap<>(extra);
-    environment.put("PORT", "0");
-    environment.put("BIND_ADDRESS", "127.0.0.1");
     environment.put("OTEL_SERVICE_NAME", serviceName);
-    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
-    environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-    environment.put("OTEL_BSP_SCHEDULE_DELAY", "50");
     environment.put("OTEL_METRICS_EXPORTER", "none");
     environment.put("OTEL_LOGS_EXPORTER", "none");
-    return ServiceProcess.start(Services.SAMPLE_JAR, List.of(OTEL_AGENT), service, environment, Services.START_TIMEOUT);
+    return Services.start(service, receiver, environment, List.of(OTEL_AGENT));
   }
 
   @BeforeAll

@@ -33,12 +33,19 @@ final class Services {
   /** Starts {@code service} on a port the system picks, exporting to {@code receiver}. */
   static ServiceProcess start(String service, OtlpReceiver receiver, Map<String, String> extra)
       throws IOException, InterruptedException {
+    return start(service, receiver, extra, List.of());
+  }
+
+  /** As {@link #start(String, OtlpReceiver, Map)}, with other agents before the weaver. */
+  static ServiceProcess start(String service, OtlpReceiver receiver, Map<String, String> extra, List<Path> agents)
+      throws IOException, InterruptedException {
     Map<String, String> environment = new HashMap<>(extra);
     environment.put("PORT", "0");
     environment.put("BIND_ADDRESS", "127.0.0.1");
     environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
+    environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
     environment.put("OTEL_BSP_SCHEDULE_DELAY", "50");
-    return ServiceProcess.start(SAMPLE_JAR, service, environment, START_TIMEOUT);
+    return ServiceProcess.start(SAMPLE_JAR, agents, service, environment, START_TIMEOUT);
   }
 
   static HttpResponse<String> get(ServiceProcess service, Map<String, List<String>> headers)

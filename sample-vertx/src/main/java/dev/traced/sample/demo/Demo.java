@@ -132,7 +132,9 @@ public final class Demo {
   private void request(ServiceProcess s1) throws IOException, InterruptedException {
     URI uri = URI.create("http://127.0.0.1:" + s1.port() + "/");
     out.println("  $ curl http://localhost:" + s1.port());
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as curl speaks it, without the h2c upgrade attempt of HttpClient's default.
+    HttpClient client =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     HttpResponse<String> response =
         client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
     out.println("  " + response.body());

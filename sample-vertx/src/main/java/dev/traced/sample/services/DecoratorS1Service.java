@@ -17,22 +17,20 @@ public final class DecoratorS1Service extends HttpService {
   public static final ServiceDescription DESCRIPTION =
       new ServiceDescription("decorator-s1", 10000, "decoration-s1", DecoratorS1Service::new);
 
-  private final OpenTelemetry openTelemetry;
   private Phases phases;
 
   DecoratorS1Service(ServiceSettings settings, OpenTelemetry openTelemetry) {
-    super(settings);
-    this.openTelemetry = openTelemetry;
+    super(settings, openTelemetry);
   }
 
   @Override
   void routes(Router router) {
-    phases = new Phases(new S2Client(vertx, settings().s2Address(), openTelemetry.getPropagators()));
+    phases = new Phases(new S2Client(vertx, settings().s2Address(), openTelemetry().getPropagators()));
     router.get("/").handler(this::hello);
   }
 
   private void hello(RoutingContext context) {
-    Context caller = Samples.requestContext(openTelemetry.getPropagators(), context);
+    Context caller = Samples.requestContext(openTelemetry().getPropagators(), context);
     try (Scope ignored = caller.makeCurrent()) {
       phases.phaseOne().onComplete(answer -> Samples.replyAfterS2(context, Span.getInvalid(), answer));
     }

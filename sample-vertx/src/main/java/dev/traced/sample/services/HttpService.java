@@ -1,5 +1,6 @@
 package dev.traced.sample.services;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -21,10 +22,12 @@ abstract class HttpService extends VerticleBase {
   static final String HEALTH_PATH = "/health";
 
   private final ServiceSettings settings;
+  private final OpenTelemetry openTelemetry;
   private HttpServer server;
 
-  HttpService(ServiceSettings settings) {
+  HttpService(ServiceSettings settings, OpenTelemetry openTelemetry) {
     this.settings = settings;
+    this.openTelemetry = openTelemetry;
   }
 
   /** Adds the service's routes. */
@@ -64,5 +67,9 @@ abstract class HttpService extends VerticleBase {
 
   ServiceSettings settings() {
     return settings;
+  }
+
+  OpenTelemetry openTelemetry() {
+    return openTelemetry;
   }
 }

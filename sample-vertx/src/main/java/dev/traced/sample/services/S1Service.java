@@ -22,24 +22,22 @@ public final class S1Service extends HttpService {
   public static final ServiceDescription DESCRIPTION =
       new ServiceDescription("s1", 10000, "s1", S1Service::new);
 
-  private final OpenTelemetry openTelemetry;
   private final Tracer tracer;
   private S2Client s2;
 
   S1Service(ServiceSettings settings, OpenTelemetry openTelemetry) {
-    super(settings);
-    this.openTelemetry = openTelemetry;
+    super(settings, openTelemetry);
     this.tracer = openTelemetry.getTracer(Samples.INSTRUMENTATION_SCOPE);
   }
 
   @Override
   void routes(Router router) {
-    s2 = new S2Client(vertx, settings().s2Address(), openTelemetry.getPropagators());
+    s2 = new S2Client(vertx, settings().s2Address(), openTelemetry().getPropagators());
     router.get("/").handler(this::hello);
   }
 
   private void hello(RoutingContext context) {
-    Context parent = Samples.requestContext(openTelemetry.getPropagators(), context);
+    Context parent = Samples.requestContext(openTelemetry().getPropagators(), context);
     Span span =
         tracer
             .spanBuilder("s1-span")

@@ -19,12 +19,10 @@ public final class S2Service extends HttpService {
   public static final ServiceDescription DESCRIPTION =
       new ServiceDescription("s2", 20000, "s2", S2Service::new);
 
-  private final OpenTelemetry openTelemetry;
   private final Tracer tracer;
 
   S2Service(ServiceSettings settings, OpenTelemetry openTelemetry) {
-    super(settings);
-    this.openTelemetry = openTelemetry;
+    super(settings, openTelemetry);
     this.tracer = openTelemetry.getTracer(Samples.INSTRUMENTATION_SCOPE);
   }
 
@@ -34,7 +32,7 @@ public final class S2Service extends HttpService {
   }
 
   private void hello(RoutingContext context) {
-    Context parent = Samples.requestContext(openTelemetry.getPropagators(), context);
+    Context parent = Samples.requestContext(openTelemetry().getPropagators(), context);
     Span span = tracer.spanBuilder("s2-span").setParent(parent).setSpanKind(SpanKind.SERVER).startSpan();
     try (Scope ignored = span.makeCurrent()) {
       context.response().end("hello world 2");
