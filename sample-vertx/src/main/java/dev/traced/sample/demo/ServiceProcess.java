@@ -58,12 +58,24 @@ public final class ServiceProcess implements AutoCloseable {
   public static ServiceProcess start(
       Path sampleJar, List<Path> agents, String service, Map<String, String> environment, Duration timeout)
       throws IOException, InterruptedException {
+    List<String> javaOptions = new ArrayList<>();
+    for (Path agent : agents) {
+      javaOptions.add("-javaagent:" + agent);
+    }
+    javaOptions.add("-javaagent:" + sampleJar.resolveSibling("aspectjweaver.jar"));
+    return launch(sampleJar, javaOptions, service, environment, timeout);
+  }
+
+  /**
+   * Starts {@code service} with exactly {@code javaOptions} before {@code -jar}: no weaver unless
+   * they name it. For comparisons such as the benchmarks', which also run the services untraced.
+   */
+  public static ServiceProcess launch(
+      Path sampleJar, List<String> javaOptions, String service, Map<String, String> environment, Duration timeout)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (Path agent : agents) {
-      command.add("-javaagent:" + agent);
-    }
-    command.add("-javaagent:" + sampleJar.resolveSibling("aspectjweaver.jar"));
+    command.addAll(javaOptions);
     command.addAll(List.of("-jar", sampleJar.toString(), service));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);

@@ -1,0 +1,27 @@
+package dev.traced.benchmarks;
+
+import dev.traced.benchmarks.methods.MethodBenchmarks;
+import dev.traced.benchmarks.services.ServiceBenchmarks;
+import java.util.Arrays;
+
+/**
+ * {@code java -jar benchmarks/target/benchmarks.jar methods|services [options]}: the two
+ * measurements of docs/performance.md.
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    String which = args.length > 0 ? args[0] : "";
+    String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+    switch (which) {
+      case "methods" -> MethodBenchmarks.main(rest);
+      case "services" -> ServiceBenchmarks.main(rest);
+      default -> {
+        System.err.println("usage: java -jar benchmarks.jar methods [JMH options] | services [options]");
+        System.exit(2);
+      }
+    }
+  }
+}

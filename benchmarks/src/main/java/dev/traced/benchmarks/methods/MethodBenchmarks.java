@@ -1,0 +1,112 @@
+package dev.traced.benchmarks.methods;
+
+import dev.traced.benchmarks.sink.SpanSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the method benchmarks of docs/performance.md and prints their table.
+ *
+ * <p>Three groups of JMH forks, one after the other against one {@link SpanSink}: the woven
+ * variants (weaver agent), {@code @Traced} switched off ({@code traced.enabled=false}), and
+ * {@code @WithSpan} under OpenTelemetry's Java agent. Every fork exports over OTLP/HTTP with the
+ * same SDK settings. Arguments are JMH's own ({@code -f 3 -i 10}, say) and override the defaults.
+ */
+public final class MethodBenchmarks {
+
+  private final Path agents;
+  private final SpanSink sink;
+
+  private MethodBenchmarks(Path agents, SpanSink sink) {
+    this.agents = agents;
+    this.sink = sink;
+  }
+
+  public static void main(String[] args) throws Exception {
+    CommandLineOptions commandLine = new CommandLineOptions(args);
+    Path agents = Path.of(MethodBenchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+    try (SpanSink sink = SpanSink.start()) {
+      MethodBenchmarks benchmarks = new MethodBenchmarks(agents, sink);
+      List<Measured> measured = new ArrayList<>();
+      measured.addAll(benchmarks.run(commandLine, "woven", "TracedCalls", "-javaagent:" + agents.resolve("aspectjweaver.jar")));
+      measured.addAll(
+          benchmarks.run(
+              commandLine,
+              "switched off",
+              "TracedCalls\\.(untraced|traced)$",
+              "-javaagent:" + agents.resolve("aspectjweaver.jar"),
+              "-Dtraced.enabled=false"));
+      measured.addAll(
+          benchmarks.run(commandLine, "agent", "AgentCalls", "-javaagent:" + agents.resolve("opentelemetry-javaagent.jar")));
+      String report = new MethodReport(measured).render();
+      System.out.println(report);
+      Path file = agents.resolve("method-benchmarks.md");
+      Files.writeString(file, report);
+      System.out.println("Written to " + file);
+    }
+  }
+
+  private List<Measured> run(CommandLineOptions commandLine, String group, String include, String... jvmArgs)
+      throws RunnerException, IOException {
+    List<String> arguments = new ArrayList<>(List.of(jvmArgs));
+    arguments.addAll(openTelemetrySettings());
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .parent(commandLine)
+            .include(MethodBenchmarks.class.getPackageName() + "\\." + include)
+            .jvmArgsAppend(arguments.toArray(new String[0]))
+            .forks(commandLine.getForkCount().orElse(1))
+            .warmupIterations(commandLine.getWarmupIterations().orElse(3))
+            .warmupTime(commandLine.getWarmupTime().orElse(TimeValue.seconds(2)))
+            .measurementIterations(commandLine.getMeasurementIterations().orElse(5))
+            .measurementTime(commandLine.getMeasurementTime().orElse(TimeValue.seconds(2)))
+            .timeUnit(TimeUnit.NANOSECONDS);
+    sink.reset();
+    List<RunResult> results = new ArrayList<>(new Runner(options.build()).run());
+    Map<String, Long> spans = new HashMap<>(sink.spans());
+    Map<String, Long> calls = sink.calls();
+    List<Measured> measured = new ArrayList<>();
+    for (RunResult result : results) {
+      String benchmark = result.getParams().getBenchmark();
+      String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+      measured.add(
+          new Measured(
+              group,
+              method,
+              result.getPrimaryResult().getScore(),
+              result.getPrimaryResult().getScoreError(),
+              calls.getOrDefault(method, 0L),
+              spans.getOrDefault(MethodReport.spanName(method), 0L)));
+    }
+    return measured;
+  }
+
+  /** The SDK settings of every fork, read by the SDK's autoconfigure module and by the agent alike. */
+  private List<String> openTelemetrySettings() {
+    return List.of(
+        "-D" + Exporting.SINK_PROPERTY + "=" + sink.endpoint(),
+        "-Dotel.service.name=benchmarks",
+        "-Dotel.traces.sampler=always_on",
+        "-Dotel.traces.exporter=otlp",
+        "-Dotel.exporter.otlp.protocol=http/protobuf",
+        "-Dotel.exporter.otlp.endpoint=" + sink.endpoint(),
+        "-Dotel.metrics.exporter=none",
+        "-Dotel.logs.exporter=none");
+  }
+
+  /** One benchmark's score, with the calls it made and the spans the sink received for it. */
+  record Measured(String group, String method, double score, double error, long calls, long spans) {}
+}

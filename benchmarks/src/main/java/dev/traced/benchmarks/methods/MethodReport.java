@@ -1,0 +1,106 @@
+package dev.traced.benchmarks.methods;
+
+import dev.traced.benchmarks.methods.MethodBenchmarks.Measured;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The table of docs/performance.md: each variant's score with its error, the calls it made and the
+ * spans the sink received, then each target as a ratio against its baseline from the same run.
+ */
+final class MethodReport {
+
+  private static final List<Row> ROWS =
+      List.of(
+          new Row("1", "untraced", "woven", "untraced", false),
+          new Row("2", "@Traced, traced.enabled=false", "switched off", "traced", false),
+          new Row("2b", "untraced, in (2)'s JVM", "switched off", "untraced", false),
+          new Row("3", "hand-written span", "woven", "handWritten", true),
+          new Row("4", "@Traced", "woven", "traced", true),
+          new Row("5", "@Traced, two @SpanAttribute", "woven", "tracedWithAttributes", true),
+          new Row("5b", "hand-written, two attributes", "woven", "handWrittenWithAttributes", true),
+          new Row("6a", "@Traced, completed CompletableFuture", "woven", "tracedCompletableFuture", true),
+          new Row("6ab", "hand-written, completed CompletableFuture", "woven", "handWrittenCompletableFuture", true),
+          new Row("6b", "@Traced, completed Vert.x Future", "woven", "tracedVertxFuture", true),
+          new Row("6bb", "hand-written, completed Vert.x Future", "woven", "handWrittenVertxFuture", true),
+          new Row("7", "@WithSpan, OpenTelemetry Java agent", "agent", "withSpan", true),
+          new Row("7b", "hand-written span, under the agent", "agent", "handWrittenUnderAgent", true));
+
+  private final List<Measured> measured;
+
+  MethodReport(List<Measured> measured) {
+    this.measured = measured;
+  }
+
+  /** The span name each benchmark's spans carry: the name of the benchmark, but for one twin. */
+  static String spanName(String method) {
+    return method.equals("handWrittenUnderAgent") ? "handWritten" : method;
+  }
+
+  String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("| # | variant | ns/op | ± error | calls | spans received | dropped |\n");
+    out.append("|---|---|---:|---:|---:|---:|---:|\n");
+    for (Row row : ROWS) {
+      find(row).ifPresent(m -> out.append(line(row, m)));
+    }
+    out.append("\n| target | measured | met |\n|---|---|---|\n");
+    ratio(out, "(4) ≤ 1.05 × (3)", "4", "3", 1.05);
+    ratio(out, "(5) ≤ 1.05 × (5b)", "5", "5b", 1.05);
+    ratio(out, "(6a) ≤ 1.05 × (6ab)", "6a", "6ab", 1.05);
+    ratio(out, "(6b) ≤ 1.05 × (6bb)", "6b", "6bb", 1.05);
+    difference(out, "(2) ≤ (2b) + 5 ns", "2", "2b", 5);
+    difference(out, "(2) ≤ (1) + 5 ns", "2", "1", 5);
+    ratio(out, "(4) < (7)", "4", "7", 1.0);
+    return out.toString();
+  }
+
+  private static String line(Row row, Measured m) {
+    long expected = row.traced() ? m.calls() : 0;
+    long dropped = expected - m.spans();
+    return String.format(
+        Locale.ROOT,
+        "| %s | %s | %.1f | %.1f | %,d | %,d | %s |%n",
+        row.id(),
+        row.label(),
+        m.score(),
+        m.error(),
+        m.calls(),
+        m.spans(),
+        dropped == 0 ? "0" : String.format(Locale.ROOT, "%,d (%.1f%%)", dropped, 100.0 * dropped / Math.max(1, expected)));
+  }
+
+  private void ratio(StringBuilder out, String target, String id, String baselineId, double limit) {
+    Optional<Measured> value = find(id);
+    Optional<Measured> baseline = find(baselineId);
+    if (value.isPresent() && baseline.isPresent()) {
+      double ratio = value.get().score() / baseline.get().score();
+      out.append(String.format(Locale.ROOT, "| %s | %.3f × | %s |%n", target, ratio, met(limit == 1.0 ? ratio < 1.0 : ratio <= limit)));
+    }
+  }
+
+  private void difference(StringBuilder out, String target, String id, String baselineId, double limitNanos) {
+    Optional<Measured> value = find(id);
+    Optional<Measured> baseline = find(baselineId);
+    if (value.isPresent() && baseline.isPresent()) {
+      double difference = value.get().score() - baseline.get().score();
+      out.append(String.format(Locale.ROOT, "| %s | %+.2f ns | %s |%n", target, difference, met(difference <= limitNanos)));
+    }
+  }
+
+  private static String met(boolean met) {
+    return met ? "yes" : "**no**";
+  }
+
+  private Optional<Measured> find(String id) {
+    return ROWS.stream().filter(row -> row.id().equals(id)).findFirst().flatMap(this::find);
+  }
+
+  private Optional<Measured> find(Row row) {
+    return measured.stream().filter(m -> m.group().equals(row.group()) && m.method().equals(row.method())).findFirst();
+  }
+
+  /** One line of the table: which benchmark, in which group, and whether it makes a span per call. */
+  private record Row(String id, String label, String group, String method, boolean traced) {}
+}

@@ -1,0 +1,77 @@
+package dev.traced.benchmarks.services;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The whole-service tables of docs/performance.md, with each target against its baseline. */
+final class ServiceReport {
+
+  private final Map<String, List<Duration>> startUps = new LinkedHashMap<>();
+  private final Map<String, Load> loads = new LinkedHashMap<>();
+
+  private record Load(Wrk.Result result, long expectedSpans, long receivedSpans) {}
+
+  void startUp(String setup, Duration time) {
+    startUps.computeIfAbsent(setup, name -> new ArrayList<>()).add(time);
+  }
+
+  void load(String setup, Wrk.Result result, long expectedSpans, long receivedSpans) {
+    loads.put(setup, new Load(result, expectedSpans, receivedSpans));
+  }
+
+  String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("| s1 start-up, JVM start to first answer | median ms | runs (ms) |\n|---|---:|---|\n");
+    List<Double> medians = new ArrayList<>();
+    startUps.forEach(
+        (setup, times) -> {
+          List<Long> millis = times.stream().map(Duration::toMillis).sorted().toList();
+          double median = millis.get(millis.size() / 2);
+          medians.add(median);
+          out.append(String.format(Locale.ROOT, "| %s | %.0f | %s |%n", setup, median, millis));
+        });
+    if (medians.size() == 2) {
+      double ratio = medians.get(1) / medians.get(0);
+      out.append(String.format(Locale.ROOT, "%nStart-up ratio, with / without the weaver: %.2f × (target ≤ 1.3: %s)%n%n", ratio, met(ratio <= 1.3)));
+    }
+
+    out.append("| decorator-s1 → s2 | requests/s | p50 ms | p99 ms | requests | failed | spans expected | spans received | dropped |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    loads.forEach(
+        (setup, load) ->
+            out.append(
+                String.format(
+                    Locale.ROOT,
+                    "| %s | %.0f | %.2f | %.2f | %,d | %,d | %,d | %,d | %,d |%n",
+                    setup,
+                    load.result().requestsPerSecond(),
+                    load.result().p50(),
+                    load.result().p99(),
+                    load.result().requests(),
+                    load.result().failed(),
+                    load.expectedSpans(),
+                    load.receivedSpans(),
+                    Math.max(0, load.expectedSpans() - load.receivedSpans()))));
+    List<Load> ordered = List.copyOf(loads.values());
+    if (ordered.size() == 3) {
+      double off = ordered.get(0).result().requestsPerSecond();
+      double traced = ordered.get(1).result().requestsPerSecond();
+      double agent = ordered.get(2).result().requestsPerSecond();
+      out.append(String.format(Locale.ROOT, "%n@Traced / tracing off: %.2f × (target ≥ 0.9: %s)%n", traced / off, met(traced / off >= 0.9)));
+      out.append(String.format(Locale.ROOT, "@Traced / Java agent: %.2f × (target > 1: %s)%n", traced / agent, met(traced > agent)));
+    }
+    out.append(
+        "\nSpans expected = spans per request × requests wrk counted, warm-up included; requests still in"
+            + " flight when wrk stops also make spans, so received can exceed expected by up to"
+            + " connections × spans per request.\n");
+    return out.toString();
+  }
+
+  private static String met(boolean met) {
+    return met ? "met" : "**not met**";
+  }
+}
