@@ -43,7 +43,7 @@ class JavaAgentIT {
   static void startServices() throws Exception {
     receiver = OtlpReceiver.start();
     s2 = start("s2", "s2", Map.of());
-    decorator = start("decorator-s1", "decoration-s1", Map.of("S2_ADDR", "http://127.0.0.1:" + s2.port()));
+    decorator = start("decorator-s1", "decoration-s1", Services.callS2(s2));
   }
 
   @AfterAll

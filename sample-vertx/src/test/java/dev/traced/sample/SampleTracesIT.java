@@ -39,7 +39,7 @@ class SampleTracesIT {
   static void startServices() throws Exception {
     receiver = OtlpReceiver.start();
     s2 = Services.start("s2", receiver, Map.of());
-    Map<String, String> callS2 = Map.of("S2_ADDR", "http://127.0.0.1:" + s2.port());
+    Map<String, String> callS2 = Services.callS2(s2);
     s1 = Services.start("s1", receiver, callS2);
     decorator = Services.start("decorator-s1", receiver, callS2);
   }

@@ -39,13 +39,28 @@ final class Services {
   /** As {@link #start(String, OtlpReceiver, Map)}, with other agents before the weaver. */
   static ServiceProcess start(String service, OtlpReceiver receiver, Map<String, String> extra, List<Path> agents)
       throws IOException, InterruptedException {
-    Map<String, String> environment = new HashMap<>(extra);
+    return start(service, receiver.endpoint(), extra, agents);
+  }
+
+  /**
+   * Starts {@code service} exporting to {@code otlpEndpoint}, which may be a backend that
+   * misbehaves; {@code extra} overrides any of the settings made here.
+   */
+  static ServiceProcess start(String service, String otlpEndpoint, Map<String, String> extra, List<Path> agents)
+      throws IOException, InterruptedException {
+    Map<String, String> environment = new HashMap<>();
     environment.put("PORT", "0");
     environment.put("BIND_ADDRESS", "127.0.0.1");
-    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
+    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint);
     environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
     environment.put("OTEL_BSP_SCHEDULE_DELAY", "50");
+    environment.putAll(extra);
     return ServiceProcess.start(SAMPLE_JAR, agents, service, environment, START_TIMEOUT);
+  }
+
+  /** The {@code S2_ADDR} setting that points s1 or decorator-s1 at {@code s2}. */
+  static Map<String, String> callS2(ServiceProcess s2) {
+    return Map.of("S2_ADDR", "http://127.0.0.1:" + s2.port());
   }
 
   static HttpResponse<String> get(ServiceProcess service, Map<String, List<String>> headers)

@@ -18,7 +18,9 @@ import java.util.stream.IntStream;
  * <p>The conversion is chosen once from the declared type (of a parameter, or of a method's
  * result), so recording a value costs one conversion and no type inspection. {@code null} records
  * nothing; a conversion that throws (a throwing {@code toString()}) records nothing, is reported
- * once, and never reaches the traced method.
+ * once, and never reaches the traced method. A string longer than {@link #MAX_STRING_LENGTH}
+ * characters, a huge {@code toString()} say, is cut to that length and reported once: one
+ * argument must not turn every span of a method into a megabyte to export.
  */
 final class AttributeBinding<T> {
 
@@ -32,6 +34,12 @@ final class AttributeBinding<T> {
           Short.class, v -> ((Number) v).longValue(),
           Integer.class, v -> ((Number) v).longValue(),
           Long.class, v -> ((Number) v).longValue());
+
+  /**
+   * Longest string value recorded. The SDK's own limit ({@code OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT},
+   * unlimited by default) applies on top of it.
+   */
+  static final int MAX_STRING_LENGTH = 4096;
 
   private final AttributeKey<T> key;
   private final Function<Object, T> converter;
@@ -83,11 +91,23 @@ final class AttributeBinding<T> {
       return null;
     }
     try {
-      return converter.apply(value);
+      return bounded(converter.apply(value));
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       Problems.reportOnce(method, "could not record attribute \"" + key.getKey() + "\"", e);
       return null;
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private T bounded(T converted) {
+    if (converted instanceof String && ((String) converted).length() > MAX_STRING_LENGTH) {
+      Problems.reportOnce(
+          method,
+          "attribute \"" + key.getKey() + "\" is longer than " + MAX_STRING_LENGTH
+              + " characters; recording its first " + MAX_STRING_LENGTH);
+      return (T) ((String) converted).substring(0, MAX_STRING_LENGTH);
+    }
+    return converted;
   }
 
   private static AttributeBinding<?> forScalar(String name, Class<?> type, String method) {

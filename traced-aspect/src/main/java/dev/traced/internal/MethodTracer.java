@@ -1,10 +1,12 @@
 package dev.traced.internal;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
+import java.util.Map;
 
 /**
  * Traces the calls of one woven method: starts its span, makes it current, and ends it with the
@@ -21,7 +23,8 @@ public final class MethodTracer {
   private final String spanName;
   private final SpanKind kind;
   private final boolean newTrace;
-  private final Attributes staticAttributes;
+  private final AttributeKey<Object>[] staticKeys;
+  private final Object[] staticValues;
   private final ParameterBinding[] parameters;
   private final SpanEnding ending;
   private final boolean mayReturnAsync;
@@ -39,7 +42,9 @@ public final class MethodTracer {
     this.spanName = spanName;
     this.kind = kind;
     this.newTrace = newTrace;
-    this.staticAttributes = staticAttributes;
+    Map<AttributeKey<?>, Object> attributes = staticAttributes.asMap();
+    this.staticKeys = keys(attributes);
+    this.staticValues = attributes.values().toArray();
     this.parameters = parameters;
     this.ending = ending;
     this.mayReturnAsync = mayReturnAsync;
@@ -53,8 +58,11 @@ public final class MethodTracer {
    */
   public Span start(Object[] arguments) {
     try {
-      SpanBuilder builder =
-          GlobalTracer.get().spanBuilder(spanName).setSpanKind(kind).setAllAttributes(staticAttributes);
+      SpanBuilder builder = GlobalTracer.get().spanBuilder(spanName).setSpanKind(kind);
+      // One call per attribute: setAllAttributes would allocate a callback on every call.
+      for (int i = 0; i < staticKeys.length; i++) {
+        builder.setAttribute(staticKeys[i], staticValues[i]);
+      }
       if (newTrace) {
         builder.setNoParent();
       }
@@ -109,6 +117,11 @@ public final class MethodTracer {
       Problems.reportOnce(method, "could not end the span", e);
     }
     throw MethodTracer.<RuntimeException>rethrow(error);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static AttributeKey<Object>[] keys(Map<AttributeKey<?>, Object> attributes) {
+    return attributes.keySet().toArray(new AttributeKey[0]);
   }
 
   String spanName() {

@@ -30,6 +30,13 @@ class FailureIsolationTest {
     }
   }
 
+  static class Huge {
+    @Override
+    public String toString() {
+      return "x".repeat(1 << 20);
+    }
+  }
+
   static class Service {
     @Traced("sdk-fails")
     String work(String input) {
@@ -49,6 +56,11 @@ class FailureIsolationTest {
     @Traced(value = "bad-argument", result = "result")
     Hostile withHostileArgument(@SpanAttribute("hostile") Hostile hostile, @SpanAttribute("fine") String fine) {
       return hostile;
+    }
+
+    @Traced("huge-argument")
+    String withHugeArgument(@SpanAttribute("huge") Huge huge) {
+      return "done";
     }
   }
 
@@ -84,6 +96,11 @@ class FailureIsolationTest {
 
     assertThat(service.work("hello")).isEqualTo("hello!");
     assertThat(service.work("again")).isEqualTo("again!");
+    assertThat(service.work("third")).isEqualTo("third!");
+
+    assertThat(logged)
+        .filteredOn(record -> record.getMessage().contains("Service.work: could not start a span"))
+        .hasSize(1);
   }
 
   @Test
@@ -120,5 +137,17 @@ class FailureIsolationTest {
     assertThat(spans().get(0).getAttributes().get(stringKey("result"))).isNull();
     assertThat(logged).filteredOn(record -> record.getMessage().contains("\"hostile\"")).hasSize(1);
     assertThat(logged).filteredOn(record -> record.getMessage().contains("\"result\"")).hasSize(1);
+  }
+
+  @Test
+  void aHugeToStringIsCutToTheLimitAndReportedOnce() {
+    for (int call = 0; call < 3; call++) {
+      assertThat(service.withHugeArgument(new Huge())).isEqualTo("done");
+    }
+
+    assertThat(spans()).hasSize(3);
+    assertThat(spans())
+        .allSatisfy(span -> assertThat(span.getAttributes().get(stringKey("huge"))).hasSize(4096));
+    assertThat(logged).filteredOn(record -> record.getMessage().contains("\"huge\" is longer than")).hasSize(1);
   }
 }

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
@@ -23,7 +25,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Three groups of JMH forks, one after the other against one {@link SpanSink}: the woven
  * variants (weaver agent), {@code @Traced} switched off ({@code traced.enabled=false}), and
  * {@code @WithSpan} under OpenTelemetry's Java agent. Every fork exports over OTLP/HTTP with the
- * same SDK settings. Arguments are JMH's own ({@code -f 3 -i 10}, say) and override the defaults.
+ * same SDK settings. Arguments are JMH's own and override the defaults: forks, iterations and their
+ * times, profilers ({@code -prof gc}), and benchmark names to run only those ({@code 'traced$'}).
  */
 public final class MethodBenchmarks {
 
@@ -65,8 +68,7 @@ public final class MethodBenchmarks {
     arguments.addAll(openTelemetrySettings());
     ChainedOptionsBuilder options =
         new OptionsBuilder()
-            .parent(commandLine)
-            .include(MethodBenchmarks.class.getPackageName() + "\\." + include)
+            .include(only(commandLine) + MethodBenchmarks.class.getPackageName() + "\\." + include)
             .jvmArgsAppend(arguments.toArray(new String[0]))
             .forks(commandLine.getForkCount().orElse(1))
             .warmupIterations(commandLine.getWarmupIterations().orElse(3))
@@ -74,8 +76,16 @@ public final class MethodBenchmarks {
             .measurementIterations(commandLine.getMeasurementIterations().orElse(5))
             .measurementTime(commandLine.getMeasurementTime().orElse(TimeValue.seconds(2)))
             .timeUnit(TimeUnit.NANOSECONDS);
+    for (ProfilerConfig profiler : commandLine.getProfilers()) {
+      options.addProfiler(profiler.getKlass(), profiler.getOpts());
+    }
     sink.reset();
-    List<RunResult> results = new ArrayList<>(new Runner(options.build()).run());
+    List<RunResult> results;
+    try {
+      results = new ArrayList<>(new Runner(options.build()).run());
+    } catch (NoBenchmarksException e) {
+      return List.of();
+    }
     Map<String, Long> spans = new HashMap<>(sink.spans());
     Map<String, Long> calls = sink.calls();
     List<Measured> measured = new ArrayList<>();
@@ -92,6 +102,15 @@ public final class MethodBenchmarks {
               spans.getOrDefault(MethodReport.spanName(method), 0L)));
     }
     return measured;
+  }
+
+  /**
+   * Narrows a group to the benchmarks named on the command line, if any: a look-ahead, because
+   * JMH would otherwise run a named benchmark in every group, under the wrong agent.
+   */
+  private static String only(CommandLineOptions commandLine) {
+    List<String> named = commandLine.getIncludes();
+    return named.isEmpty() ? "" : "(?=.*(?:" + String.join("|", named) + "))";
   }
 
   /** The SDK settings of every fork, read by the SDK's autoconfigure module and by the agent alike. */

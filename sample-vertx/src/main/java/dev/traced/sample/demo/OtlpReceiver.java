@@ -43,9 +43,9 @@ public final class OtlpReceiver implements AutoCloseable {
   private final List<ReceivedSpan> spans = new ArrayList<>();
   private final Consumer<byte[]> forward;
 
-  private OtlpReceiver(Consumer<byte[]> forward) throws IOException {
+  private OtlpReceiver(int port, Consumer<byte[]> forward) throws IOException {
     this.forward = forward;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/v1/traces", this::handle);
     server.setExecutor(executor);
     server.start();
@@ -53,12 +53,17 @@ public final class OtlpReceiver implements AutoCloseable {
 
   /** Starts a receiver on a free loopback port. */
   public static OtlpReceiver start() throws IOException {
-    return new OtlpReceiver(body -> {});
+    return new OtlpReceiver(0, body -> {});
+  }
+
+  /** Starts a receiver on {@code port}, where services already try to export. */
+  public static OtlpReceiver start(int port) throws IOException {
+    return new OtlpReceiver(port, body -> {});
   }
 
   /** Starts a receiver that also hands every request body it accepts to {@code forward}. */
   public static OtlpReceiver start(Consumer<byte[]> forward) throws IOException {
-    return new OtlpReceiver(forward);
+    return new OtlpReceiver(0, forward);
   }
 
   /** The value for {@code OTEL_EXPORTER_OTLP_ENDPOINT}. */

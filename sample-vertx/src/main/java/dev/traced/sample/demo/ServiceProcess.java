@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * A sample service run as its own JVM with the AspectJ weaver agent, as a user would run it:
@@ -30,11 +31,12 @@ public final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final List<String> output = new ArrayList<>();
   private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+  private final Thread reader;
 
   private ServiceProcess(String service, Process process) {
     this.service = service;
     this.process = process;
-    Thread reader = new Thread(this::readOutput, service + "-output");
+    reader = new Thread(this::readOutput, service + "-output");
     reader.setDaemon(true);
     reader.start();
   }
@@ -103,6 +105,7 @@ public final class ServiceProcess implements AutoCloseable {
       while ((line = reader.readLine()) != null) {
         synchronized (output) {
           output.add(line);
+          output.notifyAll();
         }
         int marker = line.indexOf(ServiceRunner.READY);
         if (marker >= 0 && line.startsWith(service)) {
@@ -128,6 +131,29 @@ public final class ServiceProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * Waits until the service prints a line that {@code pattern} finds, or {@code timeout} passes.
+   *
+   * @return whether it did
+   */
+  public boolean awaitOutput(Pattern pattern, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (output) {
+      for (int seen = 0; ; ) {
+        for (; seen < output.size(); seen++) {
+          if (pattern.matcher(output.get(seen)).find()) {
+            return true;
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        output.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+  }
+
   /** Everything the service has printed so far. */
   public String output() {
     synchronized (output) {
@@ -146,6 +172,8 @@ public final class ServiceProcess implements AutoCloseable {
       process.destroyForcibly();
       process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
+    // What the service printed on its way out is still in the pipe: read it all before returning.
+    reader.join(STOP_TIMEOUT.toMillis());
     return process.exitValue();
   }
 

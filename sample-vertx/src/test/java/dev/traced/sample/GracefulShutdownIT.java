@@ -1,0 +1,48 @@
+package dev.traced.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.traced.sample.demo.OtlpReceiver;
+import dev.traced.sample.demo.ReceivedSpan;
+import dev.traced.sample.demo.ServiceProcess;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** SIGTERM to s1 and s2 right after their last answer: every finished span reaches the backend. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class GracefulShutdownIT {
+
+  private static final int REQUESTS = 300;
+
+  @Test
+  void sigtermDeliversEveryFinishedSpanBeforeTheProcessExits() throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.start()) {
+      // The SDK's default delay: spans of the last five seconds are still queued at SIGTERM.
+      Map<String, String> defaultBatching = Map.of("OTEL_BSP_SCHEDULE_DELAY", "5000");
+      ServiceProcess s2 = Services.start("s2", receiver, defaultBatching);
+      Map<String, String> s1Settings = new HashMap<>(defaultBatching);
+      s1Settings.putAll(Services.callS2(s2));
+      ServiceProcess s1 = Services.start("s1", receiver, s1Settings);
+
+      Load.Result load = Load.run(s1, REQUESTS, 8);
+      int s1Exit = s1.stop();
+      int s2Exit = s2.stop();
+
+      assertThat(load.allOk()).as("statuses %s", load.statuses()).isTrue();
+      assertThat(List.of(s1Exit, s2Exit)).as("exit codes: SIGTERM, not a kill").allMatch(code -> code == 143 || code == 0);
+      List<ReceivedSpan> spans = receiver.spans();
+      Map<String, Set<String>> namesByTrace =
+          spans.stream()
+              .collect(Collectors.groupingBy(ReceivedSpan::traceId, Collectors.mapping(ReceivedSpan::name, Collectors.toSet())));
+      assertThat(spans).as("spans received").hasSize(3 * REQUESTS);
+      assertThat(namesByTrace).hasSize(REQUESTS);
+      assertThat(namesByTrace.values()).allMatch(names -> names.equals(Set.of("s1-span", "s1-span-db", "s2-span")));
+    }
+  }
+}
