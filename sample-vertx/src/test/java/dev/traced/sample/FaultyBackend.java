@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An OTLP endpoint on loopback that misbehaves in one way: nothing listening, accepting but never
@@ -33,7 +32,6 @@ final class FaultyBackend implements AutoCloseable {
   private final Fault fault;
   private final int port;
   private final AutoCloseable server;
-  private final AtomicLong exports = new AtomicLong();
 
   private FaultyBackend(Fault fault, int port, AutoCloseable server) {
     this.fault = fault;
@@ -101,7 +99,6 @@ final class FaultyBackend implements AutoCloseable {
   private void answer(HttpExchange exchange) throws IOException {
     try (exchange; InputStream body = exchange.getRequestBody()) {
       body.readAllBytes();
-      exports.incrementAndGet();
       if (fault == Fault.SLOW) {
         try {
           Thread.sleep(SLOW_ANSWER.toMillis());
@@ -115,10 +112,6 @@ final class FaultyBackend implements AutoCloseable {
     }
   }
 
-  Fault fault() {
-    return fault;
-  }
-
   int port() {
     return port;
   }
@@ -126,11 +119,6 @@ final class FaultyBackend implements AutoCloseable {
   /** The value for {@code OTEL_EXPORTER_OTLP_ENDPOINT}. */
   String endpoint() {
     return "http://127.0.0.1:" + port;
-  }
-
-  /** Export requests that reached the backend, for those that answer. */
-  long exports() {
-    return exports.get();
   }
 
   @Override

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +85,7 @@ public final class MethodBenchmarks {
     } catch (NoBenchmarksException e) {
       return List.of();
     }
-    Map<String, Long> spans = new HashMap<>(sink.spans());
+    Map<String, Long> spans = sink.spans();
     Map<String, Long> calls = sink.calls();
     List<Measured> measured = new ArrayList<>();
     for (RunResult result : results) {

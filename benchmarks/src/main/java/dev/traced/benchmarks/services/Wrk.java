@@ -28,7 +28,7 @@ final class Wrk {
   }
 
   /** What one run of wrk reported. Latencies are in milliseconds. */
-  record Result(long requests, double requestsPerSecond, double p50, double p99, long failed, String output) {}
+  record Result(long requests, double requestsPerSecond, double p50, double p99, long failed) {}
 
   Result run(String url, Duration duration) throws IOException, InterruptedException {
     List<String> command =
@@ -59,8 +59,7 @@ final class Wrk {
         Double.parseDouble(find(RATE, output).orElseThrow()),
         percentile(output, "50%"),
         percentile(output, "99%"),
-        failed,
-        output);
+        failed);
   }
 
   private static Optional<String> find(Pattern pattern, String output) {

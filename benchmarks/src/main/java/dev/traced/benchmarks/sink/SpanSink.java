@@ -29,7 +29,6 @@ public final class SpanSink implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private final Map<String, LongAdder> spans = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
-  private final LongAdder requests = new LongAdder();
 
   private SpanSink() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -64,16 +63,10 @@ public final class SpanSink implements AutoCloseable {
     return snapshot(calls);
   }
 
-  /** Export requests received so far. */
-  public long exportRequests() {
-    return requests.sum();
-  }
-
   /** Forgets every count, between two measurements. */
   public void reset() {
     spans.clear();
     calls.clear();
-    requests.reset();
   }
 
   private void receiveSpans(HttpExchange exchange) throws IOException {
@@ -84,7 +77,6 @@ public final class SpanSink implements AutoCloseable {
         exchange.sendResponseHeaders(400, -1);
         return;
       }
-      requests.increment();
       exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
       exchange.sendResponseHeaders(200, -1);
     }
