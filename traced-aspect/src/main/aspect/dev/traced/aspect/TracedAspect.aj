@@ -14,7 +14,8 @@ import io.opentelemetry.context.Scope;
  * hands over to {@link MethodTracer}, and stays in the shape the weaver can inline: it uses
  * {@code thisJoinPointStaticPart} and {@code proceed()} only, so a method without
  * {@link dev.traced.SpanAttribute} parameters never pays for a join point object or an argument
- * array. With {@code traced.enabled=false} the {@code if()} test fails and the method runs as if
+ * array. The load-time weaver inlines it only because this aspect is compiled not reweavable (see
+ * this module's pom). With {@code traced.enabled=false} the {@code if()} test fails and the method runs as if
  * unwoven.
  */
 public aspect TracedAspect {
