@@ -14,11 +14,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** SIGTERM to s1 and s2 right after their last answer: every finished span reaches the backend. */
+/**
+ * SIGTERM to s1 and s2 right after their last answer: every finished span reaches the backend, or,
+ * when it is down, the service says how many did not.
+ */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class GracefulShutdownIT {
 
   private static final int REQUESTS = 300;
+  private static final int REQUESTS_WITH_THE_BACKEND_DOWN = 50;
 
   @Test
   void sigtermDeliversEveryFinishedSpanBeforeTheProcessExits() throws Exception {
@@ -44,5 +48,20 @@ class GracefulShutdownIT {
       assertThat(namesByTrace).hasSize(REQUESTS);
       assertThat(namesByTrace.values()).allMatch(names -> names.equals(Set.of("s1-span", "s1-span-db", "s2-span")));
     }
+  }
+
+  @Test
+  void sigtermWithTheBackendDownSaysHowManySpansWereLost() throws Exception {
+    String nothingListens = "http://127.0.0.1:" + FaultyBackend.freePort();
+    // A minute's delay: every span is still queued at SIGTERM, for the final flush to fail.
+    ServiceProcess s2 = Services.start("s2", nothingListens, Map.of("OTEL_BSP_SCHEDULE_DELAY", "60000"), List.of());
+
+    Load.Result load = Load.run(s2, REQUESTS_WITH_THE_BACKEND_DOWN, 4);
+    int exit = s2.stop();
+
+    assertThat(load.allOk()).as("statuses %s", load.statuses()).isTrue();
+    assertThat(exit).as("exit code: SIGTERM, not a kill").isIn(143, 0);
+    assertThat(s2.output())
+        .contains("s2: " + REQUESTS_WITH_THE_BACKEND_DOWN + " span(s) could not be delivered to the trace backend at shutdown");
   }
 }

@@ -29,11 +29,12 @@ final class AttributeBinding<T> {
           byte.class, v -> ((Number) v).longValue(),
           short.class, v -> ((Number) v).longValue(),
           int.class, v -> ((Number) v).longValue(),
-          long.class, v -> ((Number) v).longValue(),
+          long.class, v -> (Long) v,
           Byte.class, v -> ((Number) v).longValue(),
           Short.class, v -> ((Number) v).longValue(),
           Integer.class, v -> ((Number) v).longValue(),
-          Long.class, v -> ((Number) v).longValue());
+          // Already a Long: kept as it is rather than boxed again.
+          Long.class, v -> (Long) v);
 
   /**
    * Longest string value recorded. The SDK's own limit ({@code OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT},

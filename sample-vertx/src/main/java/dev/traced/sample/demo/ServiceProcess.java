@@ -167,7 +167,9 @@ public final class ServiceProcess implements AutoCloseable {
    * @return the exit code
    */
   public int stop() throws InterruptedException {
-    process.destroy();
+    // Through the handle: Process.destroy() would also close our end of the output pipe, and
+    // lose what the service prints on its way out.
+    process.toHandle().destroy();
     if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -3,7 +3,9 @@ package dev.traced.sample.services;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -25,18 +27,25 @@ final class Telemetry {
 
   private static final String JAVA_AGENT_CLASS = "io.opentelemetry.javaagent.OpenTelemetryAgent";
 
+  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+  private final String serviceName;
   private final OpenTelemetry openTelemetry;
   private final OpenTelemetrySdk ownSdk;
+  private final SpanDelivery delivery;
 
-  private Telemetry(OpenTelemetry openTelemetry, OpenTelemetrySdk ownSdk) {
+  private Telemetry(String serviceName, OpenTelemetry openTelemetry, OpenTelemetrySdk ownSdk, SpanDelivery delivery) {
+    this.serviceName = serviceName;
     this.openTelemetry = openTelemetry;
     this.ownSdk = ownSdk;
+    this.delivery = delivery;
   }
 
   static Telemetry start(String defaultServiceName) {
     if (javaAgentPresent()) {
-      return new Telemetry(GlobalOpenTelemetry.get(), null);
+      return new Telemetry(defaultServiceName, GlobalOpenTelemetry.get(), null, null);
     }
+    SpanDelivery delivery = new SpanDelivery();
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
             .addPropertiesSupplier(
@@ -46,22 +55,37 @@ final class Telemetry {
                         "otel.exporter.otlp.protocol", "http/protobuf",
                         "otel.metrics.exporter", "none",
                         "otel.logs.exporter", "none"))
+            .addSpanExporterCustomizer((exporter, config) -> delivery.track(exporter))
             // ServiceRunner shuts the SDK down itself, after the HTTP server has drained.
             .disableShutdownHook()
             .setResultAsGlobal()
             .build()
             .getOpenTelemetrySdk();
-    return new Telemetry(sdk, sdk);
+    return new Telemetry(defaultServiceName, sdk, sdk, delivery);
   }
 
   OpenTelemetry openTelemetry() {
     return openTelemetry;
   }
 
-  /** Exports every span that has ended; the Java agent does this itself at exit. */
+  /**
+   * Exports every span that has ended, and says on standard error how many could not be delivered;
+   * the Java agent does this itself at exit.
+   */
   void shutdown() {
-    if (ownSdk != null) {
-      ownSdk.shutdown().join(10, TimeUnit.SECONDS);
+    if (ownSdk == null) {
+      return;
+    }
+    long undeliveredBefore = delivery.undelivered();
+    CompletableResultCode done = ownSdk.shutdown().join(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    long lost = delivery.undelivered() - undeliveredBefore;
+    if (lost > 0) {
+      System.err.println(serviceName + ": " + lost + " span(s) could not be delivered to the trace backend at shutdown");
+    }
+    if (!done.isDone()) {
+      System.err.println(
+          serviceName + ": the final export was still running after " + SHUTDOWN_TIMEOUT.toSeconds()
+              + " s; the spans it held are lost");
     }
   }
 
