@@ -74,11 +74,13 @@ public final class ServiceBenchmarks {
     Map<String, String> agentSettings =
         Map.of("OTEL_METRICS_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none");
     return List.of(
-        new Setup("tracing off (no agent, SDK disabled)", List.of(), Map.of("OTEL_SDK_DISABLED", "true"), 0),
+        new Setup(ServiceReport.OFF, List.of(), Map.of("OTEL_SDK_DISABLED", "true"), 0),
         // phase-1 and phase-2 in decorator-s1, s2-span in s2.
-        new Setup("@Traced (weaver agent)", List.of(weaver), Map.of(), 3),
+        new Setup(ServiceReport.TRACED, List.of(weaver), Map.of(), 3),
+        // The same spans, recorded and ended, but not exported: what tracing costs without the export.
+        new Setup(ServiceReport.TRACED_NOT_EXPORTED, List.of(weaver), Map.of("OTEL_TRACES_EXPORTER", "none"), 0),
         // The agent's server span and client span in decorator-s1, its server span and s2-span in s2.
-        new Setup("OpenTelemetry Java agent", List.of(agent), agentSettings, 4));
+        new Setup(ServiceReport.AGENT, List.of(agent), agentSettings, 4));
   }
 
   /** Time from the JVM's start to s1's first answered request, with and without the weaver. */
