@@ -28,7 +28,6 @@ public final class MethodTracer {
   private final ParameterBinding[] parameters;
   private final SpanEnding ending;
   private final boolean mayReturnAsync;
-  private final boolean inspectsResult;
 
   MethodTracer(
       String method,
@@ -49,7 +48,6 @@ public final class MethodTracer {
     this.parameters = parameters;
     this.ending = ending;
     this.mayReturnAsync = mayReturnAsync;
-    this.inspectsResult = mayReturnAsync || ending.recordsReturnedValue();
   }
 
   /**
@@ -97,17 +95,6 @@ public final class MethodTracer {
    */
   public Object onReturn(Span span, Scope scope, Object result) {
     close(scope);
-    // Kept small, and the result passed on only when it is looked at, so that the JIT inlines
-    // this into the woven method and drops the box of a primitive result.
-    if (inspectsResult) {
-      endWith(span, result);
-    } else {
-      end(span);
-    }
-    return result;
-  }
-
-  private void endWith(Span span, Object result) {
     try {
       if (!mayReturnAsync || !AsyncResults.endOnCompletion(result, span, ending)) {
         ending.returned(span, result);
@@ -115,14 +102,7 @@ public final class MethodTracer {
     } catch (Throwable e) {
       Problems.reportOnce(method, "could not end the span", e);
     }
-  }
-
-  private void end(Span span) {
-    try {
-      span.end();
-    } catch (Throwable e) {
-      Problems.reportOnce(method, "could not end the span", e);
-    }
+    return result;
   }
 
   /**

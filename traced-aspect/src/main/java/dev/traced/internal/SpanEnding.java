@@ -32,11 +32,6 @@ final class SpanEnding {
     this.expected = expected;
   }
 
-  /** Whether {@link #returned} looks at the value; if not, ending the span is all it does. */
-  boolean recordsReturnedValue() {
-    return returned != null;
-  }
-
   void returned(Span span, Object value) {
     succeeded(span, returned, value);
   }
