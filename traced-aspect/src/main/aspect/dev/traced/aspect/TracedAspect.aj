@@ -12,11 +12,12 @@ import io.opentelemetry.context.Scope;
  * <p>Declared in this jar's {@code META-INF/aop.xml} for load-time weaving and picked up from
  * {@code <aspectLibraries>} for compile-time weaving; applications never call it. The advice only
  * hands over to {@link MethodTracer}, and stays in the shape the weaver can inline: it uses
- * {@code thisJoinPointStaticPart} and {@code proceed()} only, so a method without
- * {@link dev.traced.SpanAttribute} parameters never pays for a join point object or an argument
- * array. The load-time weaver inlines it only because this aspect is compiled not reweavable (see
- * this module's pom). With {@code traced.enabled=false} the {@code if()} test fails and the method runs as if
- * unwoven.
+ * {@code thisJoinPointStaticPart}, arguments bound by position and {@code proceed()}, so a call
+ * pays for no join point object and no argument array. Only a method of four parameters or more
+ * that records some of them with {@link dev.traced.SpanAttribute} reads its arguments from
+ * {@code thisJoinPoint}. The load-time weaver inlines the advice only because this aspect is
+ * compiled not reweavable (see this module's pom). With {@code traced.enabled=false} the
+ * {@code if()} test fails and the method runs as if unwoven.
  */
 public aspect TracedAspect {
 
@@ -32,7 +33,7 @@ public aspect TracedAspect {
 
   Object around(): tracedMethod() && !recordsArguments() && if(TracingSwitch.ENABLED) {
     MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
-    Span span = tracer.start(null);
+    Span span = tracer.start();
     Scope scope = tracer.makeCurrent(span);
     Object result;
     try {
@@ -43,7 +44,50 @@ public aspect TracedAspect {
     return tracer.onReturn(span, scope, result);
   }
 
-  Object around(): tracedMethod() && recordsArguments() && if(TracingSwitch.ENABLED) {
+  // Up to three parameters, the arguments are bound by position: no join point object and no
+  // argument array. A primitive argument is boxed once, as the span attribute boxes it anyway.
+
+  Object around(Object a0): tracedMethod() && recordsArguments() && args(a0) && if(TracingSwitch.ENABLED) {
+    MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
+    Span span = tracer.start(a0, null, null);
+    Scope scope = tracer.makeCurrent(span);
+    Object result;
+    try {
+      result = proceed(a0);
+    } catch (Throwable error) {
+      throw tracer.onThrow(span, scope, error);
+    }
+    return tracer.onReturn(span, scope, result);
+  }
+
+  Object around(Object a0, Object a1): tracedMethod() && recordsArguments() && args(a0, a1) && if(TracingSwitch.ENABLED) {
+    MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
+    Span span = tracer.start(a0, a1, null);
+    Scope scope = tracer.makeCurrent(span);
+    Object result;
+    try {
+      result = proceed(a0, a1);
+    } catch (Throwable error) {
+      throw tracer.onThrow(span, scope, error);
+    }
+    return tracer.onReturn(span, scope, result);
+  }
+
+  Object around(Object a0, Object a1, Object a2):
+      tracedMethod() && recordsArguments() && args(a0, a1, a2) && if(TracingSwitch.ENABLED) {
+    MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
+    Span span = tracer.start(a0, a1, a2);
+    Scope scope = tracer.makeCurrent(span);
+    Object result;
+    try {
+      result = proceed(a0, a1, a2);
+    } catch (Throwable error) {
+      throw tracer.onThrow(span, scope, error);
+    }
+    return tracer.onReturn(span, scope, result);
+  }
+
+  Object around(): tracedMethod() && recordsArguments() && !args(*) && !args(*, *) && !args(*, *, *) && if(TracingSwitch.ENABLED) {
     MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
     Span span = tracer.start(thisJoinPoint.getArgs());
     Scope scope = tracer.makeCurrent(span);

@@ -50,6 +50,30 @@ public final class MethodTracer {
     this.mayReturnAsync = mayReturnAsync;
   }
 
+  /** Starts the span of a call that records no argument, a child of the current context unless {@code newTrace}. */
+  public Span start() {
+    return start(null);
+  }
+
+  /**
+   * Starts the span of a call to a method of up to three parameters, its arguments by position.
+   *
+   * @param a2 the third argument, or {@code null} when the method has fewer parameters (likewise
+   *     {@code a1})
+   * @return the started span, or an invalid (no-op) span if tracing failed
+   */
+  public Span start(Object a0, Object a1, Object a2) {
+    try {
+      SpanBuilder builder = builder();
+      for (ParameterBinding parameter : parameters) {
+        parameter.setOn(builder, a0, a1, a2);
+      }
+      return builder.startSpan();
+    } catch (Throwable e) {
+      return couldNotStart(e);
+    }
+  }
+
   /**
    * Starts the span of a call, a child of the current context unless {@code newTrace}.
    *
@@ -58,14 +82,7 @@ public final class MethodTracer {
    */
   public Span start(Object[] arguments) {
     try {
-      SpanBuilder builder = GlobalTracer.get().spanBuilder(spanName).setSpanKind(kind);
-      // One call per attribute: setAllAttributes would allocate a callback on every call.
-      for (int i = 0; i < staticKeys.length; i++) {
-        builder.setAttribute(staticKeys[i], staticValues[i]);
-      }
-      if (newTrace) {
-        builder.setNoParent();
-      }
+      SpanBuilder builder = builder();
       if (arguments != null) {
         for (ParameterBinding parameter : parameters) {
           parameter.setOn(builder, arguments);
@@ -73,8 +90,7 @@ public final class MethodTracer {
       }
       return builder.startSpan();
     } catch (Throwable e) {
-      Problems.reportOnce(method, "could not start a span", e);
-      return Span.getInvalid();
+      return couldNotStart(e);
     }
   }
 
@@ -117,6 +133,23 @@ public final class MethodTracer {
       Problems.reportOnce(method, "could not end the span", e);
     }
     throw MethodTracer.<RuntimeException>rethrow(error);
+  }
+
+  private SpanBuilder builder() {
+    SpanBuilder builder = GlobalTracer.get().spanBuilder(spanName).setSpanKind(kind);
+    // One call per attribute: setAllAttributes would allocate a callback on every call.
+    for (int i = 0; i < staticKeys.length; i++) {
+      builder.setAttribute(staticKeys[i], staticValues[i]);
+    }
+    if (newTrace) {
+      builder.setNoParent();
+    }
+    return builder;
+  }
+
+  private Span couldNotStart(Throwable e) {
+    Problems.reportOnce(method, "could not start a span", e);
+    return Span.getInvalid();
   }
 
   @SuppressWarnings("unchecked")

@@ -17,6 +17,11 @@ final class ParameterBinding {
     attribute.setOn(builder, arguments[index]);
   }
 
+  /** The same, for a method of up to three parameters whose arguments come by position. */
+  void setOn(SpanBuilder builder, Object a0, Object a1, Object a2) {
+    attribute.setOn(builder, index == 0 ? a0 : index == 1 ? a1 : a2);
+  }
+
   AttributeBinding<?> attribute() {
     return attribute;
   }

@@ -31,6 +31,16 @@ class AdviceInliningTest {
     String recorded(@SpanAttribute("name") String name) {
       return name;
     }
+
+    @Traced("by-position")
+    long byPosition(String name, @SpanAttribute("count") long count) {
+      return count + name.length();
+    }
+
+    @Traced("from-join-point")
+    int fromJoinPoint(int a, int b, int c, @SpanAttribute("d") int d) {
+      return a + b + c + d;
+    }
   }
 
   @Test
@@ -39,16 +49,20 @@ class AdviceInliningTest {
 
     assertThat(calls.plain(41)).isEqualTo(42);
     assertThat(calls.recorded("ada")).isEqualTo("ada");
+    assertThat(calls.byPosition("ada", 2)).isEqualTo(5);
+    assertThat(calls.fromJoinPoint(1, 2, 3, 4)).isEqualTo(10);
 
     assertThat(named("plain")).isNotNull();
     assertThat(named("recorded").getAttributes().asMap()).containsValue("ada");
+    assertThat(named("by-position").getAttributes().asMap()).containsValue(2L);
+    assertThat(named("from-join-point").getAttributes().asMap()).containsValue(4L);
     assertThat(closureClassesOf(Calls.class)).isEmpty();
   }
 
   /** The weaver names closures {@code Owner$AjcClosure1}, {@code $AjcClosure3}, and so on. */
   private static List<String> closureClassesOf(Class<?> owner) {
     List<String> found = new ArrayList<>();
-    for (int i = 1; i <= 8; i++) {
+    for (int i = 1; i <= 16; i++) {
       String name = owner.getName() + "$AjcClosure" + i;
       try {
         Class.forName(name, false, owner.getClassLoader());

@@ -55,6 +55,26 @@ class AttributesTest {
         @SpanAttribute("numbers") List<Integer> numbers,
         @SpanAttribute("dates") List<LocalDate> dates) {}
 
+    @Traced("one")
+    int oneParameter(@SpanAttribute("a") int a) {
+      return a + 1;
+    }
+
+    @Traced("two")
+    long twoParameters(String notRecorded, @SpanAttribute("b") long b) {
+      return b + notRecorded.length();
+    }
+
+    @Traced("three")
+    String threeParameters(@SpanAttribute("a") double a, boolean notRecorded, @SpanAttribute("c") String c) {
+      return a + " " + notRecorded + " " + c;
+    }
+
+    @Traced("four")
+    char fourParameters(int notRecorded, String notRecordedEither, Object nor, @SpanAttribute("d") char d) {
+      return d;
+    }
+
     @Traced
     void namedByParameter(@SpanAttribute String customerId, String notRecorded) {}
   }
@@ -123,6 +143,30 @@ class AttributesTest {
         .hasAttribute(stringArrayKey("names"), List.of("x", "y"))
         .hasAttribute(longArrayKey("numbers"), List.of(7L, 8L))
         .hasAttribute(stringKey("dates"), "[2026-01-02]");
+  }
+
+  /**
+   * Up to three parameters, the advice binds the arguments by position; beyond, it reads them from
+   * the join point. Either way each attribute gets its own argument, unchanged.
+   */
+  @Test
+  void everyParameterLayoutRecordsItsOwnArguments() {
+    org.assertj.core.api.Assertions.assertThat(subject.oneParameter(41)).isEqualTo(42);
+    org.assertj.core.api.Assertions.assertThat(subject.twoParameters("xy", 5L)).isEqualTo(7L);
+    org.assertj.core.api.Assertions.assertThat(subject.threeParameters(0.5, true, null)).isEqualTo("0.5 true null");
+    org.assertj.core.api.Assertions.assertThat(subject.fourParameters(1, "x", null, 'z')).isEqualTo('z');
+
+    assertThat(TestTracing.named("one")).hasAttribute(longKey("a"), 41L);
+    assertThat(TestTracing.named("two"))
+        .hasAttribute(longKey("b"), 5L)
+        .hasAttributesSatisfying(
+            attributes -> org.assertj.core.api.Assertions.assertThat(attributes.asMap().values()).doesNotContain("xy"));
+    assertThat(TestTracing.named("three"))
+        .hasAttribute(doubleKey("a"), 0.5)
+        .hasAttributesSatisfying(
+            attributes -> org.assertj.core.api.Assertions.assertThat(attributes.get(stringKey("c"))).isNull());
+    assertThat(TestTracing.named("four")).hasAttribute(stringKey("d"), "z");
+    org.assertj.core.api.Assertions.assertThat(TestTracing.spans()).hasSize(4);
   }
 
   @Test
