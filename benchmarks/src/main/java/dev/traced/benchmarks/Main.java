@@ -1,11 +1,12 @@
 package dev.traced.benchmarks;
 
+import dev.traced.benchmarks.export.ExportCost;
 import dev.traced.benchmarks.methods.MethodBenchmarks;
 import dev.traced.benchmarks.services.ServiceBenchmarks;
 import java.util.Arrays;
 
 /**
- * {@code java -jar benchmarks/target/benchmarks.jar methods|services [options]}: the two
+ * {@code java -jar benchmarks/target/benchmarks.jar methods|services|export [options]}: the
  * measurements of docs/performance.md.
  */
 public final class Main {
@@ -18,8 +19,9 @@ public final class Main {
     switch (which) {
       case "methods" -> MethodBenchmarks.main(rest);
       case "services" -> ServiceBenchmarks.main(rest);
+      case "export" -> ExportCost.main(rest);
       default -> {
-        System.err.println("usage: java -jar benchmarks.jar methods [JMH options] | services [options]");
+        System.err.println("usage: java -jar benchmarks.jar methods [JMH options] | services [options] | export [options]");
         System.exit(2);
       }
     }

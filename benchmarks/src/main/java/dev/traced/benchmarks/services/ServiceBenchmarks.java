@@ -21,21 +21,23 @@ import java.util.Map;
  *
  * <p>Options: {@code --sample <sample-vertx.jar>} (default {@code sample-vertx/target/sample-vertx.jar},
  * with the two agents beside it), {@code --duration <s>} (30), {@code --connections <n>} (16),
- * {@code --threads <n>} (2), {@code --startup-runs <n>} (7), {@code --wrk <path>} ({@code wrk}).
+ * {@code --threads <n>} (2), {@code --startup-runs <n>} (7), {@code --warm-up <s>} (15),
+ * {@code --wrk <path>} ({@code wrk}).
  */
 public final class ServiceBenchmarks {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration WARM_UP = Duration.ofSeconds(5);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Path sampleJar;
   private final SpanSink sink;
+  private final Duration warmUp;
 
-  private ServiceBenchmarks(Path sampleJar, SpanSink sink) {
+  private ServiceBenchmarks(Path sampleJar, SpanSink sink, Duration warmUp) {
     this.sampleJar = sampleJar;
     this.sink = sink;
+    this.warmUp = warmUp;
   }
 
   /** A way of running decorator-s1 and s2, and the spans each request makes in it. */
@@ -51,9 +53,11 @@ public final class ServiceBenchmarks {
             Integer.parseInt(options.getOrDefault("--threads", "2")),
             Integer.parseInt(options.getOrDefault("--connections", "16")));
     int startupRuns = Integer.parseInt(options.getOrDefault("--startup-runs", "7"));
+    // Long enough for the JIT to finish compiling the export path too, not only the request path.
+    Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("--warm-up", "15")));
 
     try (SpanSink sink = SpanSink.start()) {
-      ServiceBenchmarks benchmarks = new ServiceBenchmarks(sampleJar, sink);
+      ServiceBenchmarks benchmarks = new ServiceBenchmarks(sampleJar, sink, warmUp);
       ServiceReport report = new ServiceReport();
       benchmarks.startUp(startupRuns, report);
       for (Setup setup : benchmarks.setups()) {
@@ -114,6 +118,7 @@ public final class ServiceBenchmarks {
     sink.reset();
     long requests;
     Wrk.Result measured;
+    CpuTime cpu;
     try (ServiceProcess s2 = start("s2", setup.javaOptions(), setup.environment(), Map.of("OTEL_SERVICE_NAME", "s2"));
         ServiceProcess s1 =
             start(
@@ -122,12 +127,14 @@ public final class ServiceBenchmarks {
                 setup.environment(),
                 Map.of("OTEL_SERVICE_NAME", "decoration-s1", "S2_ADDR", "http://127.0.0.1:" + s2.port()))) {
       String url = "http://127.0.0.1:" + s1.port() + "/";
-      Wrk.Result warmUp = wrk.run(url, WARM_UP);
+      Wrk.Result warmedUp = wrk.run(url, warmUp);
+      CpuTime before = CpuTime.now(s1.pid(), s2.pid());
       measured = wrk.run(url, duration);
-      requests = warmUp.requests() + measured.requests();
+      cpu = CpuTime.now(s1.pid(), s2.pid()).since(before);
+      requests = warmedUp.requests() + measured.requests();
       // Closing s1, then s2, sends SIGTERM: each flushes its spans before it exits.
     }
-    report.load(setup.name(), measured, requests * setup.spansPerRequest(), sink.totalSpans());
+    report.load(setup.name(), measured, cpu, requests * setup.spansPerRequest(), sink.totalSpans());
   }
 
   private ServiceProcess start(

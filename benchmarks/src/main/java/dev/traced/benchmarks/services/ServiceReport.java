@@ -18,14 +18,14 @@ final class ServiceReport {
   private final Map<String, List<Duration>> startUps = new LinkedHashMap<>();
   private final Map<String, Load> loads = new LinkedHashMap<>();
 
-  private record Load(Wrk.Result result, long expectedSpans, long receivedSpans) {}
+  private record Load(Wrk.Result result, CpuTime cpu, long expectedSpans, long receivedSpans) {}
 
   void startUp(String setup, Duration time) {
     startUps.computeIfAbsent(setup, name -> new ArrayList<>()).add(time);
   }
 
-  void load(String setup, Wrk.Result result, long expectedSpans, long receivedSpans) {
-    loads.put(setup, new Load(result, expectedSpans, receivedSpans));
+  void load(String setup, Wrk.Result result, CpuTime cpu, long expectedSpans, long receivedSpans) {
+    loads.put(setup, new Load(result, cpu, expectedSpans, receivedSpans));
   }
 
   String render() {
@@ -61,6 +61,7 @@ final class ServiceReport {
                     load.expectedSpans(),
                     load.receivedSpans(),
                     Math.max(0, load.expectedSpans() - load.receivedSpans()))));
+    renderCpu(out);
     if (loads.keySet().containsAll(List.of(OFF, TRACED, TRACED_NOT_EXPORTED, AGENT))) {
       double off = requestsPerSecond(OFF);
       double traced = requestsPerSecond(TRACED);
@@ -75,6 +76,25 @@ final class ServiceReport {
             + " flight when wrk stops also make spans, so received can exceed expected by up to"
             + " connections × spans per request.\n");
     return out.toString();
+  }
+
+  /** Where the CPU went while wrk measured: per request, by process, and what the machine left idle. */
+  private void renderCpu(StringBuilder out) {
+    out.append("\n| CPU per request, while measured | decorator-s1 µs | s2 µs | sink µs | machine idle |\n");
+    out.append("|---|---:|---:|---:|---:|\n");
+    loads.forEach(
+        (setup, load) -> {
+          double requests = Math.max(1, load.result().requests());
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %.1f | %.1f | %.1f | %.0f %% |%n",
+                  setup,
+                  load.cpu().s1().toNanos() / 1000.0 / requests,
+                  load.cpu().s2().toNanos() / 1000.0 / requests,
+                  load.cpu().sink().toNanos() / 1000.0 / requests,
+                  load.cpu().machineIdle() * 100));
+        });
   }
 
   private double requestsPerSecond(String setup) {

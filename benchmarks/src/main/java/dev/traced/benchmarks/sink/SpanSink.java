@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPInputStream;
 
@@ -25,8 +26,14 @@ import java.util.zip.GZIPInputStream;
  */
 public final class SpanSink implements AutoCloseable {
 
+  /** The names of the sink's threads start with this. */
+  public static final String THREAD_NAME_PREFIX = "span-sink-";
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(2);
+  /** Named, so that a CPU profile tells the sink's threads from the exporter's. */
+  private final ExecutorService executor = Executors.newFixedThreadPool(2, SpanSink::thread);
   private final Map<String, LongAdder> spans = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
@@ -97,6 +104,12 @@ public final class SpanSink implements AutoCloseable {
   private static InputStream body(HttpExchange exchange) throws IOException {
     boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
     return gzip ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody();
+  }
+
+  private static Thread thread(Runnable task) {
+    Thread thread = new Thread(task, THREAD_NAME_PREFIX + THREADS.incrementAndGet());
+    thread.setDaemon(true);
+    return thread;
   }
 
   private static Map<String, Long> snapshot(Map<String, LongAdder> counts) {
