@@ -52,7 +52,11 @@ public final class MethodTracer {
 
   /** Starts the span of a call that records no argument, a child of the current context unless {@code newTrace}. */
   public Span start() {
-    return start(null);
+    try {
+      return builder().startSpan();
+    } catch (Throwable e) {
+      return couldNotStart(e);
+    }
   }
 
   /**
@@ -75,18 +79,16 @@ public final class MethodTracer {
   }
 
   /**
-   * Starts the span of a call, a child of the current context unless {@code newTrace}.
+   * Starts the span of a call to a method of any number of parameters, its arguments in an array.
    *
-   * @param arguments the call's arguments, or {@code null} when no parameter is recorded
+   * @param arguments the call's arguments, all of them
    * @return the started span, or an invalid (no-op) span if tracing failed
    */
   public Span start(Object[] arguments) {
     try {
       SpanBuilder builder = builder();
-      if (arguments != null) {
-        for (ParameterBinding parameter : parameters) {
-          parameter.setOn(builder, arguments);
-        }
+      for (ParameterBinding parameter : parameters) {
+        parameter.setOn(builder, arguments);
       }
       return builder.startSpan();
     } catch (Throwable e) {

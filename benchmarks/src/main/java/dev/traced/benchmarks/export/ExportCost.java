@@ -1,6 +1,7 @@
 package dev.traced.benchmarks.export;
 
 import com.sun.management.ThreadMXBean;
+import dev.traced.benchmarks.Options;
 import dev.traced.benchmarks.sink.SpanSink;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -32,10 +33,7 @@ public final class ExportCost {
   private ExportCost() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
-    }
+    Map<String, String> options = Options.parse(args);
     int rate = Integer.parseInt(options.getOrDefault("--rate", "20000"));
     long roundNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(options.getOrDefault("--seconds", "5")));
     int rounds = Integer.parseInt(options.getOrDefault("--rounds", "3"));

@@ -1,5 +1,6 @@
 package dev.traced.benchmarks.services;
 
+import dev.traced.benchmarks.Options;
 import dev.traced.benchmarks.sink.SpanSink;
 import dev.traced.sample.demo.ServiceProcess;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class ServiceBenchmarks {
   private record Setup(String name, List<String> javaOptions, Map<String, String> environment, int spansPerRequest) {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
+    Map<String, String> options = Options.parse(args);
     Path sampleJar = Path.of(options.getOrDefault("--sample", "sample-vertx/target/sample-vertx.jar")).toAbsolutePath();
     Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("--duration", "30")));
     Wrk wrk =
@@ -73,7 +74,7 @@ public final class ServiceBenchmarks {
   }
 
   private List<Setup> setups() {
-    String weaver = "-javaagent:" + sampleJar.resolveSibling("aspectjweaver.jar");
+    String weaver = weaverAgent();
     String agent = "-javaagent:" + sampleJar.resolveSibling("opentelemetry-javaagent.jar");
     Map<String, String> agentSettings =
         Map.of("OTEL_METRICS_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none");
@@ -87,9 +88,14 @@ public final class ServiceBenchmarks {
         new Setup(ServiceReport.AGENT, List.of(agent), agentSettings, 4));
   }
 
+  /** The JVM option that weaves at load time, with the weaver copied beside the sample's jar. */
+  private String weaverAgent() {
+    return "-javaagent:" + sampleJar.resolveSibling("aspectjweaver.jar");
+  }
+
   /** Time from the JVM's start to s1's first answered request, with and without the weaver. */
   private void startUp(int runs, ServiceReport report) throws IOException, InterruptedException {
-    String weaver = "-javaagent:" + sampleJar.resolveSibling("aspectjweaver.jar");
+    String weaver = weaverAgent();
     try (ServiceProcess s2 = start("s2", List.of(weaver), Map.of(), Map.of())) {
       Map<String, String> callS2 = Map.of("S2_ADDR", "http://127.0.0.1:" + s2.port());
       for (int run = 0; run < runs; run++) {
@@ -148,13 +154,5 @@ public final class ServiceBenchmarks {
     environment.putAll(setup);
     environment.putAll(extra);
     return ServiceProcess.launch(sampleJar, javaOptions, service, environment, START_TIMEOUT);
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
-    }
-    return options;
   }
 }
