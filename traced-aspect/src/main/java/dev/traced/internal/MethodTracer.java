@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
 import java.util.Map;
+import org.aspectj.lang.JoinPoint;
 
 /**
  * Traces the calls of one woven method: starts its span, makes it current, and ends it with the
@@ -19,6 +20,7 @@ import java.util.Map;
  */
 public final class MethodTracer {
 
+  private final JoinPoint.StaticPart joinPoint;
   private final String method;
   private final String spanName;
   private final SpanKind kind;
@@ -30,6 +32,7 @@ public final class MethodTracer {
   private final boolean mayReturnAsync;
 
   MethodTracer(
+      JoinPoint.StaticPart joinPoint,
       String method,
       String spanName,
       SpanKind kind,
@@ -38,6 +41,7 @@ public final class MethodTracer {
       ParameterBinding[] parameters,
       SpanEnding ending,
       boolean mayReturnAsync) {
+    this.joinPoint = joinPoint;
     this.method = method;
     this.spanName = spanName;
     this.kind = kind;
@@ -157,6 +161,11 @@ public final class MethodTracer {
   @SuppressWarnings("unchecked")
   private static AttributeKey<Object>[] keys(Map<AttributeKey<?>, Object> attributes) {
     return attributes.keySet().toArray(new AttributeKey[0]);
+  }
+
+  /** Whether this is the tracer of {@code joinPoint}. */
+  boolean tracesAt(JoinPoint.StaticPart joinPoint) {
+    return this.joinPoint == joinPoint;
   }
 
   String spanName() {

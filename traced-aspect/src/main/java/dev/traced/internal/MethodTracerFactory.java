@@ -14,6 +14,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.aspectj.lang.JoinPoint;
 
 /**
  * Works out, once per method, everything its spans need: name, kind, static attributes,
@@ -28,7 +29,7 @@ final class MethodTracerFactory {
 
   private MethodTracerFactory() {}
 
-  static MethodTracer create(Method method) {
+  static MethodTracer create(JoinPoint.StaticPart joinPoint, Method method) {
     Traced traced = method.getAnnotation(Traced.class);
     if (traced == null) {
       traced = method.getDeclaringClass().getAnnotation(Traced.class);
@@ -50,6 +51,7 @@ final class MethodTracerFactory {
         result.isEmpty() ? null : AttributeBinding.forType(result, completionType(returnType), qualifiedName);
 
     return new MethodTracer(
+        joinPoint,
         qualifiedName,
         traced.value().isEmpty() ? simpleName(method.getDeclaringClass()) + "." + method.getName() : traced.value(),
         SpanKind.valueOf(traced.kind().name()),
@@ -61,9 +63,12 @@ final class MethodTracerFactory {
   }
 
   /** A tracer that names the span after the method and records nothing else. */
-  static MethodTracer withDefaults(Class<?> type, String methodName) {
+  static MethodTracer withDefaults(JoinPoint.StaticPart joinPoint) {
+    Class<?> type = joinPoint.getSignature().getDeclaringType();
+    String methodName = joinPoint.getSignature().getName();
     String qualifiedName = type.getName() + "." + methodName;
     return new MethodTracer(
+        joinPoint,
         qualifiedName,
         simpleName(type) + "." + methodName,
         SpanKind.INTERNAL,

@@ -10,9 +10,18 @@ import org.aspectj.lang.reflect.MethodSignature;
 /**
  * The {@link MethodTracer} of each woven method, created on its first call and cached.
  *
- * <p>The weaver numbers the join points of each class from 0, so a call costs a {@link ClassValue}
- * read and an array index: no hashing. The cache hangs off the declaring class, so it never keeps
+ * <p>The tracers belong to their declaring class, through a {@link ClassValue} and an array indexed
+ * by join point id (the weaver numbers each class's join points from 0), so this cache never keeps
  * an unloaded application's classes alive.
+ *
+ * <p>A call first looks in {@link #RECENT}, indexed by the join point's identity hash: one array
+ * read and one comparison. That is worth its place: a traced call allocates about a kilobyte of
+ * span, which keeps pushing the {@code ClassValue}'s chain of objects out of the CPU's nearest
+ * caches, and following that chain cost 10 to 20 ns a call, most of what separated {@code @Traced}
+ * from a span written by hand. The table holds its tracers strongly, so it only takes those of
+ * classes from this library's own class loader, which cannot outlive it. Classes of other loaders
+ * (this library in a shared parent loader, say) always take the {@code ClassValue} path. Two hot
+ * methods that land in one slot take turns in it; each miss costs what the class's own cache costs.
  */
 public final class MethodTracers {
 
@@ -24,61 +33,77 @@ public final class MethodTracers {
         }
       };
 
+  /** Tracers of recently called join points, by identity hash; a power of two, for the mask. */
+  private static final MethodTracer[] RECENT = new MethodTracer[1024];
+
   private MethodTracers() {}
 
   /** The tracer of the method executing at {@code joinPoint}. */
   public static MethodTracer of(JoinPoint.StaticPart joinPoint) {
-    return BY_CLASS.get(joinPoint.getSignature().getDeclaringType()).of(joinPoint);
+    int slot = System.identityHashCode(joinPoint) & (RECENT.length - 1);
+    MethodTracer recent = RECENT[slot];
+    if (recent != null && recent.tracesAt(joinPoint)) {
+      return recent;
+    }
+    return lookUp(joinPoint, slot);
+  }
+
+  private static MethodTracer lookUp(JoinPoint.StaticPart joinPoint, int slot) {
+    Class<?> type = joinPoint.getSignature().getDeclaringType();
+    MethodTracer tracer = BY_CLASS.get(type).of(joinPoint);
+    if (type.getClassLoader() == MethodTracers.class.getClassLoader()) {
+      // A plain write is enough: a MethodTracer's fields are final, so a thread that sees it in
+      // the slot sees it whole, and a thread that does not see it yet only misses.
+      RECENT[slot] = tracer;
+    }
+    return tracer;
   }
 
   /** The tracers of one class's join points, by join point id. */
   private static final class ClassTracers {
 
-    /** A slot of {@link #byId}; it keeps its join point so that a reused id is never mistaken. */
-    private record Entry(JoinPoint.StaticPart joinPoint, MethodTracer tracer) {}
-
-    private volatile Entry[] byId = new Entry[0];
+    private volatile MethodTracer[] byId = new MethodTracer[0];
     /** Join points whose id is negative or taken, which only a foreign weaver would produce. */
     private final Map<JoinPoint.StaticPart, MethodTracer> others = new ConcurrentHashMap<>();
 
     MethodTracer of(JoinPoint.StaticPart joinPoint) {
-      Entry[] entries = byId;
+      MethodTracer[] tracers = byId;
       int id = joinPoint.getId();
-      if (id >= 0 && id < entries.length) {
-        Entry entry = entries[id];
-        if (entry != null && entry.joinPoint == joinPoint) {
-          return entry.tracer;
+      if (id >= 0 && id < tracers.length) {
+        MethodTracer tracer = tracers[id];
+        if (tracer != null && tracer.tracesAt(joinPoint)) {
+          return tracer;
         }
       }
       return add(joinPoint);
     }
 
     private synchronized MethodTracer add(JoinPoint.StaticPart joinPoint) {
-      Entry[] entries = byId;
+      MethodTracer[] tracers = byId;
       int id = joinPoint.getId();
-      Entry taken = id >= 0 && id < entries.length ? entries[id] : null;
-      if (taken != null && taken.joinPoint == joinPoint) {
-        return taken.tracer;
+      MethodTracer taken = id >= 0 && id < tracers.length ? tracers[id] : null;
+      if (taken != null && taken.tracesAt(joinPoint)) {
+        return taken;
       }
       if (id < 0 || taken != null) {
         return others.computeIfAbsent(joinPoint, MethodTracers::create);
       }
-      Entry added = new Entry(joinPoint, create(joinPoint));
-      Entry[] grown = Arrays.copyOf(entries, Math.max(entries.length, id + 1));
+      MethodTracer added = create(joinPoint);
+      MethodTracer[] grown = Arrays.copyOf(tracers, Math.max(tracers.length, id + 1));
       grown[id] = added;
       byId = grown;
-      return added.tracer;
+      return added;
     }
   }
 
   private static MethodTracer create(JoinPoint.StaticPart joinPoint) {
     try {
       Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
-      return MethodTracerFactory.create(method);
+      return MethodTracerFactory.create(joinPoint, method);
     } catch (RuntimeException | LinkageError e) {
       String name = joinPoint.getSignature().getDeclaringTypeName() + "." + joinPoint.getSignature().getName();
       Problems.reportOnce(name, "could not read its @Traced settings; tracing it with defaults", e);
-      return MethodTracerFactory.withDefaults(joinPoint.getSignature().getDeclaringType(), joinPoint.getSignature().getName());
+      return MethodTracerFactory.withDefaults(joinPoint);
     }
   }
 }
