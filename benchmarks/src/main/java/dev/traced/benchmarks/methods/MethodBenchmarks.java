@@ -48,7 +48,7 @@ public final class MethodBenchmarks {
           benchmarks.run(
               commandLine,
               "switched off",
-              "TracedCalls\\.(untraced|traced)$",
+              "TracedCalls\\.(untraced|traced|untracedWithAttributes|tracedWithAttributes)$",
               "-javaagent:" + agents.resolve("aspectjweaver.jar"),
               "-Dtraced.enabled=false"));
       measured.addAll(

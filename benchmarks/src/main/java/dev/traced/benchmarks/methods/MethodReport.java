@@ -16,6 +16,8 @@ final class MethodReport {
           new Row("1", "untraced", "woven", "untraced", false),
           new Row("2", "@Traced, traced.enabled=false", "switched off", "traced", false),
           new Row("2b", "untraced, in (2)'s JVM", "switched off", "untraced", false),
+          new Row("2c", "@Traced, two @SpanAttribute, traced.enabled=false", "switched off", "tracedWithAttributes", false),
+          new Row("2d", "untraced, two parameters, in (2)'s JVM", "switched off", "untracedWithAttributes", false),
           new Row("3", "hand-written span", "woven", "handWritten", true),
           new Row("4", "@Traced", "woven", "traced", true),
           new Row("5", "@Traced, two @SpanAttribute", "woven", "tracedWithAttributes", true),
@@ -52,6 +54,7 @@ final class MethodReport {
     ratio(out, "(6b) ≤ 1.05 × (6bb)", "6b", "6bb", 1.05);
     difference(out, "(2) ≤ (2b) + 5 ns", "2", "2b", 5);
     difference(out, "(2) ≤ (1) + 5 ns", "2", "1", 5);
+    difference(out, "(2c) ≤ (2d) + 5 ns", "2c", "2d", 5);
     ratio(out, "(4) < (7)", "4", "7", 1.0);
     return out.toString();
   }

@@ -32,6 +32,11 @@ public class TracedCalls {
   }
 
   @Benchmark
+  public long untracedWithAttributes(Exporting state) {
+    return state.work.untracedWithAttributes("wilson", state.calls++);
+  }
+
+  @Benchmark
   public long tracedWithAttributes(Exporting state) {
     return state.work.tracedWithAttributes("wilson", state.calls++);
   }

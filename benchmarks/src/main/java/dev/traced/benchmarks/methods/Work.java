@@ -62,6 +62,10 @@ public class Work {
     }
   }
 
+  public long untracedWithAttributes(String user, long count) {
+    return compute(count + user.length());
+  }
+
   @Traced("tracedWithAttributes")
   public long tracedWithAttributes(@SpanAttribute("user") String user, @SpanAttribute("count") long count) {
     return compute(count + user.length());
