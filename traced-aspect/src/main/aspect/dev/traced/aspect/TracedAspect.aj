@@ -31,7 +31,11 @@ public aspect TracedAspect {
 
   pointcut recordsArguments(): execution(* *(.., @dev.traced.SpanAttribute (*), ..));
 
-  Object around(): tracedMethod() && !recordsArguments() && if(TracingSwitch.ENABLED) {
+  // A pointcut of its own, with no formals: an if() beside args(a0, ...) would be handed the
+  // bound arguments, and the woven method would box them before the test, even when switched off.
+  pointcut enabled(): if(TracingSwitch.ENABLED);
+
+  Object around(): tracedMethod() && !recordsArguments() && enabled() {
     MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
     Span span = tracer.start();
     Scope scope = tracer.makeCurrent(span);
@@ -47,7 +51,7 @@ public aspect TracedAspect {
   // Up to three parameters, the arguments are bound by position: no join point object and no
   // argument array. A primitive argument is boxed once, as the span attribute boxes it anyway.
 
-  Object around(Object a0): tracedMethod() && recordsArguments() && args(a0) && if(TracingSwitch.ENABLED) {
+  Object around(Object a0): tracedMethod() && recordsArguments() && args(a0) && enabled() {
     MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
     Span span = tracer.start(a0, null, null);
     Scope scope = tracer.makeCurrent(span);
@@ -60,7 +64,7 @@ public aspect TracedAspect {
     return tracer.onReturn(span, scope, result);
   }
 
-  Object around(Object a0, Object a1): tracedMethod() && recordsArguments() && args(a0, a1) && if(TracingSwitch.ENABLED) {
+  Object around(Object a0, Object a1): tracedMethod() && recordsArguments() && args(a0, a1) && enabled() {
     MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
     Span span = tracer.start(a0, a1, null);
     Scope scope = tracer.makeCurrent(span);
@@ -74,7 +78,7 @@ public aspect TracedAspect {
   }
 
   Object around(Object a0, Object a1, Object a2):
-      tracedMethod() && recordsArguments() && args(a0, a1, a2) && if(TracingSwitch.ENABLED) {
+      tracedMethod() && recordsArguments() && args(a0, a1, a2) && enabled() {
     MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
     Span span = tracer.start(a0, a1, a2);
     Scope scope = tracer.makeCurrent(span);
@@ -87,7 +91,7 @@ public aspect TracedAspect {
     return tracer.onReturn(span, scope, result);
   }
 
-  Object around(): tracedMethod() && recordsArguments() && !args(*) && !args(*, *) && !args(*, *, *) && if(TracingSwitch.ENABLED) {
+  Object around(): tracedMethod() && recordsArguments() && !args(*) && !args(*, *) && !args(*, *, *) && enabled() {
     MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
     Span span = tracer.start(thisJoinPoint.getArgs());
     Scope scope = tracer.makeCurrent(span);
