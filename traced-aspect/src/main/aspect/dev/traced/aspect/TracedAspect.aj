@@ -32,7 +32,7 @@ public aspect TracedAspect {
   pointcut recordsArguments(): execution(* *(.., @dev.traced.SpanAttribute (*), ..));
 
   // A pointcut of its own, with no formals: an if() beside args(a0, ...) would be handed the
-  // bound arguments, and the woven method would box them before the test, even when switched off.
+  // bound arguments, and the woven method would box a primitive one again just for the test.
   pointcut enabled(): if(TracingSwitch.ENABLED);
 
   Object around(): tracedMethod() && !recordsArguments() && enabled() {
