@@ -29,15 +29,9 @@ class DemoIT {
     return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
   @Test
   void printsBothTracesAsTreesAndExitsZero() throws Exception {
-    Run run = demo(Map.of("S1_PORT", Integer.toString(freePort()), "S2_PORT", Integer.toString(freePort())));
+    Run run = demo(Map.of("S1_PORT", Integer.toString(FaultyBackend.freePort()), "S2_PORT", Integer.toString(FaultyBackend.freePort())));
 
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output())
@@ -59,8 +53,8 @@ class DemoIT {
       Run run =
           demo(
               Map.of(
-                  "S1_PORT", Integer.toString(freePort()),
-                  "S2_PORT", Integer.toString(freePort()),
+                  "S1_PORT", Integer.toString(FaultyBackend.freePort()),
+                  "S2_PORT", Integer.toString(FaultyBackend.freePort()),
                   "OTEL_EXPORTER_OTLP_ENDPOINT", backend.endpoint()));
 
       assertThat(run.exitCode()).as(run.output()).isZero();
@@ -73,7 +67,7 @@ class DemoIT {
   void aTakenPortIsNamedAndTheDemoExitsNonZero() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Run run =
-          demo(Map.of("S1_PORT", Integer.toString(freePort()), "S2_PORT", Integer.toString(taken.getLocalPort())));
+          demo(Map.of("S1_PORT", Integer.toString(FaultyBackend.freePort()), "S2_PORT", Integer.toString(taken.getLocalPort())));
 
       assertThat(run.exitCode()).isNotZero();
       assertThat(run.output())

@@ -8,11 +8,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An OTLP endpoint on loopback that misbehaves in one way: nothing listening, accepting but never
@@ -47,10 +50,32 @@ final class FaultyBackend implements AutoCloseable {
     };
   }
 
-  /** A port nobody listens on right now. */
+  /**
+   * A port nobody listens on right now, and below the system's range of ephemeral ports. A port of
+   * that range can meanwhile go to an outgoing connection (on loopback even a connection to itself,
+   * from a client that keeps connecting to a port nobody listens on), and then a test that starts
+   * listening on it later finds it in use.
+   */
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    int ephemeralStart = ephemeralRangeStart();
+    int lowest = Math.min(10_000, ephemeralStart / 2);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(lowest, ephemeralStart);
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (IOException taken) {
+        // Someone listens there; try another.
+      }
+    }
+    throw new IOException("no free port between " + lowest + " and " + ephemeralStart);
+  }
+
+  private static int ephemeralRangeStart() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      return Integer.parseInt(range.split("\\s+")[0]);
+    } catch (IOException | RuntimeException notLinux) {
+      return 32_768;
     }
   }
 
