@@ -2,6 +2,7 @@ package dev.traced.sample;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -70,10 +71,12 @@ final class FaultyBackend implements AutoCloseable {
     throw new IOException("no free port between " + lowest + " and " + ephemeralStart);
   }
 
+  /** Where Linux starts handing out ephemeral ports; elsewhere, or if unreadable, Linux's default. */
   private static int ephemeralRangeStart() {
-    try {
-      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-      return Integer.parseInt(range.split("\\s+")[0]);
+    // Not Files.readString: it read only "3" of this /proc file.
+    try (BufferedReader range = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+      int start = Integer.parseInt(range.readLine().trim().split("\\s+")[0]);
+      return start >= 2_048 ? start : 32_768;
     } catch (IOException | RuntimeException notLinux) {
       return 32_768;
     }
