@@ -14,14 +14,16 @@ import org.aspectj.lang.reflect.MethodSignature;
  * by join point id (the weaver numbers each class's join points from 0), so this cache never keeps
  * an unloaded application's classes alive.
  *
- * <p>A call first looks in {@link #RECENT}, indexed by the join point's identity hash: one array
+ * <p>A call first looks in {@link #SEEN}, indexed by the join point's identity hash: one array
  * read and one comparison. That is worth its place: a traced call allocates about a kilobyte of
  * span, which keeps pushing the {@code ClassValue}'s chain of objects out of the CPU's nearest
  * caches, and following that chain cost 10 to 20 ns a call, most of what separated {@code @Traced}
- * from a span written by hand. The table holds its tracers strongly, so it only takes those of
- * classes from this library's own class loader, which cannot outlive it. Classes of other loaders
- * (this library in a shared parent loader, say) always take the {@code ClassValue} path. Two hot
- * methods that land in one slot take turns in it; each miss costs what the class's own cache costs.
+ * from a span written by hand. A slot is written once, by the first join point that lands in it,
+ * and then only read: a join point that finds its slot taken uses the class's own cache, as every
+ * call did before, and no traced call ever writes to memory that other threads' calls read. The
+ * table holds its tracers strongly, so it only takes those of classes from this library's own
+ * class loader, which cannot outlive it; classes of other loaders (this library in a shared parent
+ * loader, say) always take the {@code ClassValue} path.
  */
 public final class MethodTracers {
 
@@ -33,17 +35,19 @@ public final class MethodTracers {
         }
       };
 
-  /** Tracers of recently called join points, by identity hash; a power of two, for the mask. */
-  private static final MethodTracer[] RECENT = new MethodTracer[1024];
+  /** Tracers of join points already called, by identity hash; a power of two, for the mask. */
+  private static final MethodTracer[] SEEN = new MethodTracer[4096];
+
+  private static final ClassLoader OWN_LOADER = MethodTracers.class.getClassLoader();
 
   private MethodTracers() {}
 
   /** The tracer of the method executing at {@code joinPoint}. */
   public static MethodTracer of(JoinPoint.StaticPart joinPoint) {
-    int slot = System.identityHashCode(joinPoint) & (RECENT.length - 1);
-    MethodTracer recent = RECENT[slot];
-    if (recent != null && recent.tracesAt(joinPoint)) {
-      return recent;
+    int slot = System.identityHashCode(joinPoint) & (SEEN.length - 1);
+    MethodTracer seen = SEEN[slot];
+    if (seen != null && seen.tracesAt(joinPoint)) {
+      return seen;
     }
     return lookUp(joinPoint, slot);
   }
@@ -51,10 +55,11 @@ public final class MethodTracers {
   private static MethodTracer lookUp(JoinPoint.StaticPart joinPoint, int slot) {
     Class<?> type = joinPoint.getSignature().getDeclaringType();
     MethodTracer tracer = BY_CLASS.get(type).of(joinPoint);
-    if (type.getClassLoader() == MethodTracers.class.getClassLoader()) {
+    if (SEEN[slot] == null && type.getClassLoader() == OWN_LOADER) {
       // A plain write is enough: a MethodTracer's fields are final, so a thread that sees it in
-      // the slot sees it whole, and a thread that does not see it yet only misses.
-      RECENT[slot] = tracer;
+      // the slot sees it whole, and a thread that does not see it yet only misses. Two threads
+      // that race for an empty slot both leave a valid tracer in it.
+      SEEN[slot] = tracer;
     }
     return tracer;
   }

@@ -21,8 +21,4 @@ final class ParameterBinding {
   void setOn(SpanBuilder builder, Object a0, Object a1, Object a2) {
     attribute.setOn(builder, index == 0 ? a0 : index == 1 ? a1 : a2);
   }
-
-  AttributeBinding<?> attribute() {
-    return attribute;
-  }
 }

@@ -13,7 +13,7 @@ import org.aspectj.runtime.reflect.Factory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cache finds each join point's own tracer, by id and through its table of recent join points,
+ * The cache finds each join point's own tracer, by id and through its table of join points already called,
  * never mistakes one for another and keeps no class of another class loader alive.
  */
 class MethodTracersTest {
@@ -60,11 +60,11 @@ class MethodTracersTest {
   }
 
   @Test
-  void joinPointsThatShareASlotOfTheRecentTableKeepTheirOwnTracers() {
+  void joinPointsThatShareASlotOfTheTableKeepTheirOwnTracers() {
     // More join points than the table has slots, so some must share one.
     Factory factory = new Factory("MethodTracersTest.java", Subject.class);
     List<JoinPoint.StaticPart> joinPoints = new ArrayList<>();
-    for (int i = 0; i < 3000; i++) {
+    for (int i = 0; i < 10_000; i++) {
       joinPoints.add(executionOf(factory, i % 2 == 0 ? "first" : "second"));
     }
     List<MethodTracer> tracers = joinPoints.stream().map(MethodTracers::of).toList();
@@ -93,13 +93,17 @@ class MethodTracersTest {
     OwnLoader loader = new OwnLoader();
     Class<?> subject = loader.define(Subject.class);
     Factory factory = new Factory("MethodTracersTest.java", subject);
-    JoinPoint.StaticPart joinPoint =
-        factory.makeSJP(
-            JoinPoint.METHOD_EXECUTION,
-            factory.makeMethodSig(0, "first", subject, new Class<?>[0], new String[0], new Class<?>[0], void.class),
-            1);
-    assertThat(MethodTracers.of(joinPoint).spanName()).isEqualTo("first");
-    assertThat(MethodTracers.of(joinPoint)).isSameAs(MethodTracers.of(joinPoint));
+    // Many join points, so that some land in empty slots of the table however full other tests
+    // left it: the table must turn every one of them away.
+    for (int i = 0; i < 5_000; i++) {
+      JoinPoint.StaticPart joinPoint =
+          factory.makeSJP(
+              JoinPoint.METHOD_EXECUTION,
+              factory.makeMethodSig(0, "first", subject, new Class<?>[0], new String[0], new Class<?>[0], void.class),
+              1);
+      assertThat(MethodTracers.of(joinPoint).spanName()).isEqualTo("first");
+      assertThat(MethodTracers.of(joinPoint)).isSameAs(MethodTracers.of(joinPoint));
+    }
     return new WeakReference<>(loader);
   }
 
