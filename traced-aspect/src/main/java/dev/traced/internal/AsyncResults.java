@@ -28,7 +28,7 @@ final class AsyncResults {
       return true;
     }
     if (VertxFutures.isFuture(result)) {
-      VertxFutures.onComplete(result, (value, failure) -> complete(span, ending, value, failure));
+      VertxFutures.endOnCompletion(result, span, ending);
       return true;
     }
     return false;

@@ -11,8 +11,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.CompletionStage;
 import org.aspectj.lang.JoinPoint;
 
@@ -57,7 +56,7 @@ final class MethodTracerFactory {
         SpanKind.valueOf(traced.kind().name()),
         traced.newTrace(),
         attributes.build(),
-        parameterBindings(method, qualifiedName),
+        argumentBindings(method, qualifiedName),
         new SpanEnding(returned, completed, traced.expected()),
         mayReturnAsync(method.getReturnType()));
   }
@@ -74,14 +73,19 @@ final class MethodTracerFactory {
         SpanKind.INTERNAL,
         false,
         Attributes.of(CODE_FUNCTION_NAME, qualifiedName),
-        new ParameterBinding[0],
+        new AttributeBinding<?>[0],
         new SpanEnding(null, null, NO_EXCEPTIONS),
         true);
   }
 
-  static ParameterBinding[] parameterBindings(Method method, String qualifiedName) {
-    List<ParameterBinding> bindings = new ArrayList<>();
+  /**
+   * The {@code @SpanAttribute} bindings by parameter position, {@code null} where a parameter
+   * records nothing; the array ends at the last parameter that records something.
+   */
+  static AttributeBinding<?>[] argumentBindings(Method method, String qualifiedName) {
     Parameter[] parameters = method.getParameters();
+    AttributeBinding<?>[] bindings = new AttributeBinding<?>[parameters.length];
+    int length = 0;
     for (int i = 0; i < parameters.length; i++) {
       SpanAttribute annotation = parameters[i].getAnnotation(SpanAttribute.class);
       if (annotation == null) {
@@ -98,10 +102,10 @@ final class MethodTracerFactory {
         }
         name = parameters[i].getName();
       }
-      bindings.add(
-          new ParameterBinding(i, AttributeBinding.forType(name, parameters[i].getParameterizedType(), qualifiedName)));
+      bindings[i] = AttributeBinding.forType(name, parameters[i].getParameterizedType(), qualifiedName);
+      length = i + 1;
     }
-    return bindings.toArray(new ParameterBinding[0]);
+    return Arrays.copyOf(bindings, length);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.traced.internal;
 
-import java.util.function.BiConsumer;
+import io.opentelemetry.api.trace.Span;
 
 /**
  * Recognises Vert.x futures without making Vert.x a requirement.
@@ -18,8 +18,9 @@ final class VertxFutures {
     return FUTURE != null && FUTURE.isInstance(result);
   }
 
-  static void onComplete(Object future, BiConsumer<Object, Throwable> callback) {
-    VertxFutureCallback.register(future, callback);
+  /** Ends {@code span} as {@code ending} says when {@code future}, a Vert.x future, completes. */
+  static void endOnCompletion(Object future, Span span, SpanEnding ending) {
+    VertxFutureCallback.register(future, span, ending);
   }
 
   /** Whether {@code type} is a Vert.x future type. */
