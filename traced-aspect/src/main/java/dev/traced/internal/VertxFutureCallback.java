@@ -8,8 +8,8 @@ import io.vertx.core.Handler;
 /**
  * Ends a span when a Vert.x future completes; see {@link VertxFutures}.
  *
- * <p>The handler itself holds the span, so registering it allocates one object, as a hand-written
- * {@code onComplete(outcome -> span.end())} does.
+ * <p>The handler holds the span itself, so a call allocates as many objects as a hand-written
+ * {@code onComplete(outcome -> span.end())}, not a lambda wrapped in another.
  */
 final class VertxFutureCallback implements Handler<AsyncResult<Object>> {
 
