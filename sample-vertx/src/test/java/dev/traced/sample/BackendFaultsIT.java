@@ -92,7 +92,7 @@ class BackendFaultsIT {
 
   @Test
   void spansArriveAgainOnceTheBackendIsBack() throws Exception {
-    int port = FaultyBackend.freePort();
+    int port = FreePorts.freePort();
     String endpoint = "http://127.0.0.1:" + port;
     try (ServiceProcess s2 = Services.start("s2", endpoint, Map.of(), List.of());
         ServiceProcess s1 = Services.start("s1", endpoint, Services.callS2(s2), List.of())) {

@@ -31,7 +31,7 @@ class DemoIT {
 
   @Test
   void printsBothTracesAsTreesAndExitsZero() throws Exception {
-    Run run = demo(Map.of("S1_PORT", Integer.toString(FaultyBackend.freePort()), "S2_PORT", Integer.toString(FaultyBackend.freePort())));
+    Run run = demo(Map.of("S1_PORT", Integer.toString(FreePorts.freePort()), "S2_PORT", Integer.toString(FreePorts.freePort())));
 
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output())
@@ -53,8 +53,8 @@ class DemoIT {
       Run run =
           demo(
               Map.of(
-                  "S1_PORT", Integer.toString(FaultyBackend.freePort()),
-                  "S2_PORT", Integer.toString(FaultyBackend.freePort()),
+                  "S1_PORT", Integer.toString(FreePorts.freePort()),
+                  "S2_PORT", Integer.toString(FreePorts.freePort()),
                   "OTEL_EXPORTER_OTLP_ENDPOINT", backend.endpoint()));
 
       assertThat(run.exitCode()).as(run.output()).isZero();
@@ -67,7 +67,7 @@ class DemoIT {
   void aTakenPortIsNamedAndTheDemoExitsNonZero() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Run run =
-          demo(Map.of("S1_PORT", Integer.toString(FaultyBackend.freePort()), "S2_PORT", Integer.toString(taken.getLocalPort())));
+          demo(Map.of("S1_PORT", Integer.toString(FreePorts.freePort()), "S2_PORT", Integer.toString(taken.getLocalPort())));
 
       assertThat(run.exitCode()).isNotZero();
       assertThat(run.output())

@@ -2,21 +2,17 @@ package dev.traced.sample;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An OTLP endpoint on loopback that misbehaves in one way: nothing listening, accepting but never
@@ -45,41 +41,10 @@ final class FaultyBackend implements AutoCloseable {
 
   static FaultyBackend start(Fault fault) throws IOException {
     return switch (fault) {
-      case DOWN -> new FaultyBackend(fault, freePort(), () -> {});
+      case DOWN -> new FaultyBackend(fault, FreePorts.freePort(), () -> {});
       case HUNG -> hung();
       case SLOW, UNAVAILABLE -> answering(fault);
     };
-  }
-
-  /**
-   * A port nobody listens on right now, and below the system's range of ephemeral ports. A port of
-   * that range can meanwhile go to an outgoing connection (on loopback even a connection to itself,
-   * from a client that keeps connecting to a port nobody listens on), and then a test that starts
-   * listening on it later finds it in use.
-   */
-  static int freePort() throws IOException {
-    int ephemeralStart = ephemeralRangeStart();
-    int lowest = Math.min(10_000, ephemeralStart / 2);
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int port = ThreadLocalRandom.current().nextInt(lowest, ephemeralStart);
-      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-        return port;
-      } catch (IOException taken) {
-        // Someone listens there; try another.
-      }
-    }
-    throw new IOException("no free port between " + lowest + " and " + ephemeralStart);
-  }
-
-  /** Where Linux starts handing out ephemeral ports; elsewhere, or if unreadable, Linux's default. */
-  private static int ephemeralRangeStart() {
-    // Not Files.readString: it read only "3" of this /proc file.
-    try (BufferedReader range = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
-      int start = Integer.parseInt(range.readLine().trim().split("\\s+")[0]);
-      return start >= 2_048 ? start : 32_768;
-    } catch (IOException | RuntimeException notLinux) {
-      return 32_768;
-    }
   }
 
   private static FaultyBackend hung() throws IOException {

@@ -52,7 +52,7 @@ class GracefulShutdownIT {
 
   @Test
   void sigtermWithTheBackendDownSaysHowManySpansWereLost() throws Exception {
-    String nothingListens = "http://127.0.0.1:" + FaultyBackend.freePort();
+    String nothingListens = "http://127.0.0.1:" + FreePorts.freePort();
     // A minute's delay: every span is still queued at SIGTERM, for the final flush to fail.
     ServiceProcess s2 = Services.start("s2", nothingListens, Map.of("OTEL_BSP_SCHEDULE_DELAY", "60000"), List.of());
 
