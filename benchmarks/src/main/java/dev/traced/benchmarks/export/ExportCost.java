@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * the services' SDK set-up (autoconfigure, {@code BatchSpanProcessor} defaults, OTLP/HTTP
  * protobuf). Each thread's CPU time over the last round, divided by the spans made, is what a
  * span costs it. Options: {@code --rate <spans/s>} (20000), {@code --seconds <s>} a round (5),
- * {@code --rounds <n>} (3, the first ones warming up), {@code --batch-size <n>} (the SDK's, 512).
+ * {@code --rounds <n>} (3, the first ones warming up), {@code --batch-size <n>} (the SDK's, 512), {@code --queue-size <n>} (the SDK's, 2048).
  */
 public final class ExportCost {
 
@@ -51,6 +51,9 @@ public final class ExportCost {
       if (options.containsKey("--batch-size")) {
         settings.put("otel.bsp.max.export.batch.size", options.get("--batch-size"));
       }
+      if (options.containsKey("--queue-size")) {
+        settings.put("otel.bsp.max.queue.size", options.get("--queue-size"));
+      }
       OpenTelemetrySdk sdk =
           AutoConfiguredOpenTelemetrySdk.builder().addPropertiesSupplier(() -> settings).build().getOpenTelemetrySdk();
       try {
@@ -58,10 +61,11 @@ public final class ExportCost {
         for (int round = 1; round <= rounds; round++) {
           Map<String, Long> before = cpuByThread(threads);
           long received = sink.totalSpans();
+          long requests = sink.requests();
           long spans = makeSpans(tracer, rate, roundNanos);
           sdk.getSdkTracerProvider().forceFlush().join(30, TimeUnit.SECONDS);
           if (round == rounds) {
-            System.out.print(report(before, cpuByThread(threads), spans, sink.totalSpans() - received, rate));
+            System.out.print(report(before, cpuByThread(threads), spans, sink.totalSpans() - received, sink.requests() - requests, rate));
           }
         }
       } finally {
@@ -90,9 +94,9 @@ public final class ExportCost {
     return made;
   }
 
-  private static String report(Map<String, Long> before, Map<String, Long> after, long spans, long received, int rate) {
+  private static String report(Map<String, Long> before, Map<String, Long> after, long spans, long received, long requests, int rate) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%,d spans made at %,d a second, %,d received by the sink%n%n", spans, rate, received));
+    out.append(String.format(Locale.ROOT, "%,d spans made at %,d a second, %,d received by the sink in %,d export requests%n%n", spans, rate, received, requests));
     out.append("| thread | side | CPU µs per span |\n|---|---|---:|\n");
     double exporter = 0;
     double sinkSide = 0;

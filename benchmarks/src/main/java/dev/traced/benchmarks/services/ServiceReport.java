@@ -12,6 +12,7 @@ final class ServiceReport {
 
   static final String OFF = "tracing off (no agent, SDK disabled)";
   static final String TRACED = "@Traced (weaver agent)";
+  static final String TRACED_SDK_BATCHES = "@Traced, batch processor at the SDK's defaults";
   static final String TRACED_NOT_EXPORTED = "@Traced, spans recorded but not exported";
   static final String AGENT = "OpenTelemetry Java agent";
 
@@ -69,6 +70,9 @@ final class ServiceReport {
       double agent = requestsPerSecond(AGENT);
       out.append(String.format(Locale.ROOT, "%n@Traced / tracing off: %.2f × (target ≥ 0.9: %s)%n", traced / off, met(traced / off >= 0.9)));
       out.append(String.format(Locale.ROOT, "@Traced without export / tracing off: %.2f ×%n", notExported / off));
+      if (loads.containsKey(TRACED_SDK_BATCHES)) {
+        out.append(String.format(Locale.ROOT, "@Traced with the SDK's batches / tracing off: %.2f ×%n", requestsPerSecond(TRACED_SDK_BATCHES) / off));
+      }
       out.append(String.format(Locale.ROOT, "@Traced / Java agent: %.2f × (target > 1: %s)%n", traced / agent, met(traced > agent)));
     }
     out.append(

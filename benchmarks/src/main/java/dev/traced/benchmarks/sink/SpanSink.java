@@ -36,6 +36,7 @@ public final class SpanSink implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(2, SpanSink::thread);
   private final Map<String, LongAdder> spans = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+  private final LongAdder requests = new LongAdder();
 
   private SpanSink() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -65,6 +66,11 @@ public final class SpanSink implements AutoCloseable {
     return spans.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
+  /** Export requests received so far: with {@link #totalSpans()}, how full the exporter's batches are. */
+  public long requests() {
+    return requests.sum();
+  }
+
   /** Calls reported so far, by benchmark. */
   public Map<String, Long> calls() {
     return snapshot(calls);
@@ -74,9 +80,11 @@ public final class SpanSink implements AutoCloseable {
   public void reset() {
     spans.clear();
     calls.clear();
+    requests.reset();
   }
 
   private void receiveSpans(HttpExchange exchange) throws IOException {
+    requests.increment();
     try (exchange) {
       try (InputStream body = body(exchange)) {
         SpanCounter.forEachSpanName(body.readAllBytes(), this::count);
