@@ -9,29 +9,18 @@ import java.util.concurrent.ExecutionException;
 /**
  * Keeps a span open until the asynchronous result of its method completes.
  *
- * <p>Recognises any {@link CompletionStage} and, when Vert.x is on the class path, any
- * {@code io.vertx.core.Future}, whatever the method's declared return type. The caller keeps the
- * very same result instance: the span's end is only a callback registered on it.
+ * <p>Registers on a {@link CompletionStage} here, and on a Vert.x future through
+ * {@link VertxFutures}; both end the span through {@link #complete}, so a failure of either kind
+ * is recorded alike. The caller keeps the very same result instance: the span's end is only a
+ * callback registered on it.
  */
 final class AsyncResults {
 
   private AsyncResults() {}
 
-  /**
-   * Arranges for {@code span} to end when {@code result} completes.
-   *
-   * @return whether {@code result} is asynchronous; if not, the caller ends the span
-   */
-  static boolean endOnCompletion(Object result, Span span, SpanEnding ending) {
-    if (result instanceof CompletionStage) {
-      ((CompletionStage<?>) result).whenComplete((value, failure) -> complete(span, ending, value, failure));
-      return true;
-    }
-    if (VertxFutures.isFuture(result)) {
-      VertxFutures.endOnCompletion(result, span, ending);
-      return true;
-    }
-    return false;
+  /** Arranges for {@code span} to end as {@code ending} says when {@code stage} completes. */
+  static void endOnCompletion(CompletionStage<?> stage, Span span, SpanEnding ending) {
+    stage.whenComplete((value, failure) -> complete(span, ending, value, failure));
   }
 
   static void complete(Span span, SpanEnding ending, Object value, Throwable failure) {

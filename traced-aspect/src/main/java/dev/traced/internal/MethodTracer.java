@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.aspectj.lang.JoinPoint;
 
 /**
@@ -35,7 +36,9 @@ public final class MethodTracer {
   private final AttributeBinding<?> second;
   private final AttributeBinding<?> third;
   private final SpanEnding ending;
-  private final boolean mayReturnAsync;
+  // From the declared return type: a typed future is checked for its own kind only.
+  private final boolean mayReturnStage;
+  private final boolean mayReturnVertxFuture;
 
   MethodTracer(
       JoinPoint.StaticPart joinPoint,
@@ -46,7 +49,8 @@ public final class MethodTracer {
       Attributes staticAttributes,
       AttributeBinding<?>[] argumentBindings,
       SpanEnding ending,
-      boolean mayReturnAsync) {
+      boolean mayReturnStage,
+      boolean mayReturnVertxFuture) {
     this.joinPoint = joinPoint;
     this.method = method;
     this.spanName = spanName;
@@ -60,7 +64,8 @@ public final class MethodTracer {
     this.second = binding(argumentBindings, 1);
     this.third = binding(argumentBindings, 2);
     this.ending = ending;
-    this.mayReturnAsync = mayReturnAsync;
+    this.mayReturnStage = mayReturnStage;
+    this.mayReturnVertxFuture = mayReturnVertxFuture;
   }
 
   /** Starts the span of a call that records no argument, a child of the current context unless {@code newTrace}. */
@@ -135,7 +140,11 @@ public final class MethodTracer {
   public Object onReturn(Span span, Scope scope, Object result) {
     close(scope);
     try {
-      if (!mayReturnAsync || !AsyncResults.endOnCompletion(result, span, ending)) {
+      if (mayReturnStage && result instanceof CompletionStage) {
+        AsyncResults.endOnCompletion((CompletionStage<?>) result, span, ending);
+      } else if (mayReturnVertxFuture && VertxFutures.isFuture(result)) {
+        VertxFutures.endOnCompletion(result, span, ending);
+      } else {
         ending.returned(span, result);
       }
     } catch (Throwable e) {

@@ -58,7 +58,8 @@ final class MethodTracerFactory {
         attributes.build(),
         argumentBindings(method, qualifiedName),
         new SpanEnding(returned, completed, traced.expected()),
-        mayReturnAsync(method.getReturnType()));
+        mayReturnStage(method.getReturnType()),
+        mayReturnVertxFuture(method.getReturnType()));
   }
 
   /** A tracer that names the span after the method and records nothing else. */
@@ -75,6 +76,7 @@ final class MethodTracerFactory {
         Attributes.of(CODE_FUNCTION_NAME, qualifiedName),
         new AttributeBinding<?>[0],
         new SpanEnding(null, null, NO_EXCEPTIONS),
+        true,
         true);
   }
 
@@ -109,17 +111,30 @@ final class MethodTracerFactory {
   }
 
   /**
-   * Whether a value of the declared return type can be a {@link CompletionStage} or a Vert.x
-   * future; a {@code void}, primitive or unrelated final type never is, and is never checked.
+   * Whether a value of the declared return type can be a {@link CompletionStage}. A declared
+   * Vert.x future is awaited as one and never checked for the other kind as well, so a typed
+   * future costs a call one type check; {@code void}, primitives and final types cost none.
    */
-  static boolean mayReturnAsync(Class<?> returnType) {
-    if (returnType.isPrimitive()) {
-      return false;
-    }
-    if (CompletionStage.class.isAssignableFrom(returnType) || VertxFutures.couldBeFuture(returnType)) {
+  static boolean mayReturnStage(Class<?> returnType) {
+    if (CompletionStage.class.isAssignableFrom(returnType)) {
       return true;
     }
-    return !Modifier.isFinal(returnType.getModifiers()) || returnType.isInterface();
+    return mayBeSubtyped(returnType) && !VertxFutures.isFutureType(returnType);
+  }
+
+  /** Whether a value of the declared return type can be a Vert.x future; see {@link #mayReturnStage}. */
+  static boolean mayReturnVertxFuture(Class<?> returnType) {
+    if (VertxFutures.isFutureType(returnType)) {
+      return true;
+    }
+    return VertxFutures.isPresent()
+        && mayBeSubtyped(returnType)
+        && !CompletionStage.class.isAssignableFrom(returnType);
+  }
+
+  /** Whether a value of the type can be of a class the type does not name: an interface or a non-final class. */
+  private static boolean mayBeSubtyped(Class<?> type) {
+    return !type.isPrimitive() && (type.isInterface() || !Modifier.isFinal(type.getModifiers()));
   }
 
   /**

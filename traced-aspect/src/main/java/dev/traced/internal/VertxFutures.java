@@ -28,9 +28,9 @@ final class VertxFutures {
     return FUTURE != null && FUTURE.isAssignableFrom(type);
   }
 
-  /** Whether {@code type} can hold a Vert.x future: it is one, or a supertype of one. */
-  static boolean couldBeFuture(Class<?> type) {
-    return FUTURE != null && (FUTURE.isAssignableFrom(type) || type.isAssignableFrom(FUTURE));
+  /** Whether Vert.x is on the class path. */
+  static boolean isPresent() {
+    return FUTURE != null;
   }
 
   private static Class<?> findFutureClass() {

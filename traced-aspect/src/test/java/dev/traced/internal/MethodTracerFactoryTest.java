@@ -20,16 +20,24 @@ class MethodTracerFactoryTest {
 
   @Test
   void onlyTypesThatCanHoldAFutureAreCheckedAtRuntime() {
-    assertThat(MethodTracerFactory.mayReturnAsync(void.class)).isFalse();
-    assertThat(MethodTracerFactory.mayReturnAsync(int.class)).isFalse();
-    assertThat(MethodTracerFactory.mayReturnAsync(String.class)).isFalse();
-    assertThat(MethodTracerFactory.mayReturnAsync(Integer.class)).isFalse();
+    for (Class<?> type : List.of(void.class, int.class, String.class, Integer.class)) {
+      assertThat(MethodTracerFactory.mayReturnStage(type)).as("%s", type).isFalse();
+      assertThat(MethodTracerFactory.mayReturnVertxFuture(type)).as("%s", type).isFalse();
+    }
+    for (Class<?> type : List.of(Object.class, List.class)) {
+      assertThat(MethodTracerFactory.mayReturnStage(type)).as("%s", type).isTrue();
+      assertThat(MethodTracerFactory.mayReturnVertxFuture(type)).as("%s", type).isTrue();
+    }
+  }
 
-    assertThat(MethodTracerFactory.mayReturnAsync(CompletableFuture.class)).isTrue();
-    assertThat(MethodTracerFactory.mayReturnAsync(CompletionStage.class)).isTrue();
-    assertThat(MethodTracerFactory.mayReturnAsync(Future.class)).isTrue();
-    assertThat(MethodTracerFactory.mayReturnAsync(Object.class)).isTrue();
-    assertThat(MethodTracerFactory.mayReturnAsync(List.class)).isTrue();
+  @Test
+  void aTypedFutureIsCheckedForItsOwnKindOnly() {
+    for (Class<?> type : List.of(CompletableFuture.class, CompletionStage.class)) {
+      assertThat(MethodTracerFactory.mayReturnStage(type)).as("%s", type).isTrue();
+      assertThat(MethodTracerFactory.mayReturnVertxFuture(type)).as("%s", type).isFalse();
+    }
+    assertThat(MethodTracerFactory.mayReturnStage(Future.class)).isFalse();
+    assertThat(MethodTracerFactory.mayReturnVertxFuture(Future.class)).isTrue();
   }
 
   @Test

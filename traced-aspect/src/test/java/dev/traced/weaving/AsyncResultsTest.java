@@ -136,6 +136,17 @@ class AsyncResultsTest {
   }
 
   @Test
+  void aVertxFutureIsRecognisedWhateverTheDeclaredReturnType() throws Exception {
+    Promise<String> promise = Promise.promise();
+
+    org.assertj.core.api.Assertions.assertThat(jobs.undeclared(promise.future())).isSameAs(promise.future());
+    org.assertj.core.api.Assertions.assertThat(spans()).isEmpty();
+    promise.fail(new IllegalStateException("late"));
+
+    assertThat(awaitSpans(1).get(0)).hasName("undeclared").hasStatus(StatusData.error());
+  }
+
+  @Test
   void aVertxFutureKeepsTheSpanOpenUntilItCompletes() throws Exception {
     Promise<String> promise = Promise.promise();
     Future<String> future = promise.future();
