@@ -19,11 +19,12 @@ import java.util.concurrent.TimeUnit;
  * What exporting one span over OTLP costs in CPU, by thread: the SDK's batch processor and
  * exporter in the traced process, and the span sink standing in for the collector.
  *
- * <p>Spans like the sample's {@code phase-1} are made at a steady rate the exporter sustains, with
- * the services' SDK set-up (autoconfigure, {@code BatchSpanProcessor} defaults, OTLP/HTTP
- * protobuf). Each thread's CPU time over the last round, divided by the spans made, is what a
- * span costs it. Options: {@code --rate <spans/s>} (20000), {@code --seconds <s>} a round (5),
- * {@code --rounds <n>} (3, the first ones warming up), {@code --batch-size <n>} (the SDK's, 512), {@code --queue-size <n>} (the SDK's, 2048).
+ * <p>Spans like the sample's {@code phase-1} are made at a steady rate, with the services' SDK
+ * set-up (autoconfigure, {@code BatchSpanProcessor}, OTLP/HTTP protobuf). Each thread's CPU time
+ * over the last round, divided by the spans made, is what a span costs it. Options:
+ * {@code --rate <spans/s>} (20000), {@code --seconds <s>} a round (5), {@code --rounds <n>} (3, the
+ * first ones warming up), {@code --batch-size <n>} (the SDK's, 512), {@code --queue-size <n>} (the
+ * SDK's, 2048).
  */
 public final class ExportCost {
 

@@ -30,8 +30,8 @@ public final class ServiceBenchmarks {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   /**
    * The batch processor sized for a saturated service, for every set-up that exports: each export
-   * request has a fixed cost, so batches of 8,192 spans cost half as much CPU per span as the
-   * SDK's 512 ({@code benchmarks/run export}), and a queue of four batches holds the spans that
+   * request has a fixed cost, so batches of 8,192 spans cost a third to a half of the CPU per span
+   * that the SDK's 512 do ({@code benchmarks/run export}), and a queue of four batches holds the spans that
    * arrive while one is sent.
    */
   private static final Map<String, String> SATURATION_BATCHES =
