@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * CPU time used so far by s1, s2 and this JVM (where the span sink runs), and by the whole
+ * CPU time used so far by s1, s2 and this JVM (where the span sinks run), and by the whole
  * machine, so that a measurement can say which process its CPU went to.
  *
  * <p>The machine's busy and idle time come from {@code /proc/stat}; elsewhere they read as zero.
@@ -29,6 +29,16 @@ record CpuTime(Duration s1, Duration s2, Duration sink, long machineBusyTicks, l
         sink.minus(earlier.sink),
         machineBusyTicks - earlier.machineBusyTicks,
         machineIdleTicks - earlier.machineIdleTicks);
+  }
+
+  /** This and {@code other} together: the CPU of several measurements. */
+  CpuTime plus(CpuTime other) {
+    return new CpuTime(
+        s1.plus(other.s1),
+        s2.plus(other.s2),
+        sink.plus(other.sink),
+        machineBusyTicks + other.machineBusyTicks,
+        machineIdleTicks + other.machineIdleTicks);
   }
 
   /** The machine's idle share over a span of time from {@link #since}, 0 to 1. */
