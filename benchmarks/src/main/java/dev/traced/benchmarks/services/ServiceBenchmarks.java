@@ -21,8 +21,7 @@ import java.util.Optional;
 /**
  * The whole-service figures of docs/performance.md: start-up of s1 with and without the weaver,
  * then throughput and latency of decorator-s1 → s2 under wrk with tracing off, with
- * {@code @Traced}, and under OpenTelemetry's Java agent, spans counted at a
- * {@link SpanSink}.
+ * {@code @Traced}, and under OpenTelemetry's Java agent, spans counted at a {@link SpanSink}.
  *
  * <p>Every set-up's pair of services is started and warmed up first; then the set-ups take turns
  * under wrk, one after the other, for several rounds. The machine's pace drifts by several per
