@@ -66,10 +66,16 @@ record EventLoopProfile(Map<Code, Long> samples) {
     }
     for (Path file : files) {
       try (Stream<String> lines = Files.lines(file)) {
-        lines.filter(line -> line.startsWith("[vert.x-eventloop-thread")).forEach(line -> count(line, samples));
+        lines.filter(line -> ThreadCpu.Role.of(threadName(line)) == ThreadCpu.Role.EVENT_LOOP).forEach(line -> count(line, samples));
       }
     }
     return new EventLoopProfile(samples);
+  }
+
+  /** The first frame of a line is the thread, as {@code [vert.x-eventloop-thread-0 tid=42]}. */
+  private static String threadName(String line) {
+    int end = line.indexOf(" tid=");
+    return line.startsWith("[") && end > 0 ? line.substring(1, end) : "";
   }
 
   private static void count(String line, Map<Code, Long> samples) {

@@ -67,9 +67,10 @@ final class ServiceReport {
     List<Double> medians = new ArrayList<>();
     startUps.forEach(
         (setup, times) -> {
-          List<Double> millis = times.stream().map(time -> (double) time.toMillis()).toList();
-          medians.add(median(millis));
-          out.append(String.format(Locale.ROOT, "| %s | %.0f | %s |%n", setup, median(millis), millis.stream().sorted().map(ms -> String.format(Locale.ROOT, "%.0f", ms)).toList()));
+          List<Long> millis = times.stream().map(Duration::toMillis).sorted().toList();
+          double median = median(millis.stream().map(Long::doubleValue).toList());
+          medians.add(median);
+          out.append(String.format(Locale.ROOT, "| %s | %.0f | %s |%n", setup, median, millis));
         });
     if (medians.size() == 2) {
       double ratio = medians.get(1) / medians.get(0);
