@@ -2,6 +2,7 @@ package dev.traced.benchmarks.export;
 
 import com.sun.management.ThreadMXBean;
 import dev.traced.benchmarks.Options;
+import dev.traced.benchmarks.profile.Profiler;
 import dev.traced.benchmarks.sink.SpanSink;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -9,9 +10,11 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * over the last round, divided by the spans made, is what a span costs it. Options:
  * {@code --rate <spans/s>} (20000), {@code --seconds <s>} a round (5), {@code --rounds <n>} (3, the
  * first ones warming up), {@code --batch-size <n>} (the SDK's, 512), {@code --queue-size <n>} (the
- * SDK's, 2048).
+ * SDK's, 2048), {@code --profile-dir <dir>} (none: with it, async-profiler samples this JVM over the
+ * last round and writes its stacks to {@code export.collapsed.txt} there).
  */
 public final class ExportCost {
 
@@ -39,6 +43,9 @@ public final class ExportCost {
     long roundNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(options.getOrDefault("--seconds", "5")));
     int rounds = Integer.parseInt(options.getOrDefault("--rounds", "3"));
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    Optional<Profiler> profiler =
+        options.containsKey("--profile-dir") ? Optional.of(Profiler.into(Path.of(options.get("--profile-dir")))) : Optional.empty();
+    long pid = ProcessHandle.current().pid();
 
     try (SpanSink sink = SpanSink.start()) {
       Map<String, String> settings =
@@ -63,10 +70,18 @@ public final class ExportCost {
           Map<String, Long> before = cpuByThread(threads);
           long received = sink.totalSpans();
           long requests = sink.requests();
+          boolean last = round == rounds;
+          if (last && profiler.isPresent()) {
+            profiler.get().resume(pid);
+          }
           long spans = makeSpans(tracer, rate, roundNanos);
           sdk.getSdkTracerProvider().forceFlush().join(30, TimeUnit.SECONDS);
-          if (round == rounds) {
+          if (last) {
             System.out.print(report(before, cpuByThread(threads), spans, sink.totalSpans() - received, sink.requests() - requests, rate));
+          }
+          if (last && profiler.isPresent()) {
+            profiler.get().stop(pid, "export");
+            System.out.println("Profile written to " + profiler.get().file("export"));
           }
         }
       } finally {

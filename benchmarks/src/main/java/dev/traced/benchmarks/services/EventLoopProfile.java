@@ -1,5 +1,6 @@
 package dev.traced.benchmarks.services;
 
+import dev.traced.benchmarks.profile.Profiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.traced.benchmarks.services;
 
 import dev.traced.benchmarks.Options;
+import dev.traced.benchmarks.profile.Profiler;
 import dev.traced.benchmarks.sink.SpanSink;
 import dev.traced.benchmarks.services.ServicePair.Setup;
 import dev.traced.sample.demo.ServiceProcess;
@@ -31,7 +32,8 @@ import java.util.Optional;
  * <p>Options: {@code --sample <sample-vertx.jar>} (default {@code sample-vertx/target/sample-vertx.jar},
  * with the two agents beside it), {@code --duration <s>} (30, each round), {@code --rounds <n>} (3),
  * {@code --connections <n>} (16), {@code --threads <n>} (2), {@code --startup-runs <n>} (7),
- * {@code --warm-up <s>} (15), {@code --wrk <path>} ({@code wrk}), {@code --profile-dir <dir>} (none:
+ * {@code --warm-up <s>} (15, each pair once it starts), {@code --turn-warm-up <s>} (5, unmeasured load
+ * at the start of every turn), {@code --wrk <path>} ({@code wrk}), {@code --profile-dir <dir>} (none:
  * with it, async-profiler samples s1 and s2 while wrk measures, writes their stacks there, and the
  * report adds where the event loops spent their time).
  */
@@ -73,7 +75,8 @@ public final class ServiceBenchmarks {
     ServiceBenchmarks benchmarks = new ServiceBenchmarks(sampleJar);
     ServiceReport report = new ServiceReport();
     benchmarks.startUp(startupRuns, report);
-    benchmarks.load(wrk, warmUp, duration, rounds, profiler, report);
+    Duration turnWarmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("--turn-warm-up", "5")));
+    benchmarks.load(wrk, warmUp, turnWarmUp, duration, rounds, profiler, report);
     String rendered = report.render();
     System.out.println(rendered);
     Path file = Path.of(ServiceBenchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI())
@@ -132,11 +135,13 @@ public final class ServiceBenchmarks {
   }
 
   /**
-   * Starts and warms up every set-up's pair, then measures each in turn, {@code rounds} times;
-   * last, stops every pair so that it flushes its spans, and counts them.
+   * Starts and warms up every set-up's pair, then measures each in turn, each turn after a short
+   * warm-up of its own, {@code rounds} times; last, stops every pair so that it flushes its spans,
+   * and counts them.
    */
   private void load(
-      Wrk wrk, Duration warmUp, Duration duration, int rounds, Optional<Profiler> profiler, ServiceReport report)
+      Wrk wrk, Duration warmUp, Duration turnWarmUp, Duration duration, int rounds, Optional<Profiler> profiler,
+      ServiceReport report)
       throws IOException, InterruptedException {
     List<ServicePair> pairs = new ArrayList<>();
     try {
@@ -148,7 +153,7 @@ public final class ServiceBenchmarks {
       }
       for (int round = 0; round < rounds; round++) {
         for (ServicePair pair : pairs) {
-          report.load(pair.setup().name(), pair.measure(wrk, duration, profiler));
+          report.load(pair.setup().name(), pair.measure(wrk, turnWarmUp, duration, profiler));
         }
       }
     } finally {

@@ -1,5 +1,6 @@
 package dev.traced.benchmarks.services;
 
+import dev.traced.benchmarks.profile.Profiler;
 import dev.traced.benchmarks.sink.SpanSink;
 import dev.traced.sample.demo.ServiceProcess;
 import java.io.IOException;
@@ -70,8 +71,19 @@ final class ServicePair implements AutoCloseable {
     requests += wrk.run(url, duration).requests();
   }
 
-  /** One turn under wrk, with both services sampled by {@code profiler} meanwhile if there is one. */
-  Measurement measure(Wrk wrk, Duration duration, Optional<Profiler> profiler) throws IOException, InterruptedException {
+  /**
+   * One turn under wrk: {@code warmUp} of load first, unmeasured, then {@code duration} measured,
+   * with both services sampled by {@code profiler} meanwhile if there is one.
+   *
+   * <p>The warm-up is there because the pair sat idle through the other set-ups' turns, and the JVM
+   * removes compiled code that has gone unused; without it, the turn would measure the JIT
+   * compiling that code again.
+   */
+  Measurement measure(Wrk wrk, Duration warmUp, Duration duration, Optional<Profiler> profiler)
+      throws IOException, InterruptedException {
+    if (!warmUp.isZero()) {
+      warmUp(wrk, warmUp);
+    }
     if (profiler.isPresent()) {
       profiler.get().resume(s1.pid());
       profiler.get().resume(s2.pid());

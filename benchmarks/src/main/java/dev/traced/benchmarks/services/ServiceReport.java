@@ -1,5 +1,6 @@
 package dev.traced.benchmarks.services;
 
+import dev.traced.benchmarks.profile.Profiler;
 import dev.traced.benchmarks.services.ServicePair.Measurement;
 import java.time.Duration;
 import java.util.ArrayList;

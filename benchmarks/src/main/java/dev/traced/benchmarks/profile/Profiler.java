@@ -1,4 +1,4 @@
-package dev.traced.benchmarks.services;
+package dev.traced.benchmarks.profile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,18 +12,18 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * async-profiler, attached to a running service with {@code jcmd}, sampling its CPU only while wrk
- * measures: the profile that shows where a slower set-up spends its time, without the start-up
- * and the warm-up in it.
+ * async-profiler, attached to a running JVM with {@code jcmd}, sampling its CPU only while a
+ * benchmark measures: the profile that shows where a slower set-up spends its time, without the
+ * start-up and the warm-up in it.
  *
  * <p>The native library comes from the {@code tools.profiler:async-profiler} jar on the class
- * path. Each service's samples accumulate over the rounds into one file of collapsed stacks, one
- * line a stack with the thread's name first, which flame graph tools read as they are.
+ * path. Each JVM's samples accumulate over the rounds into one file of collapsed stacks, one line
+ * a stack with the thread's name first, which flame graph tools read as they are.
  */
-final class Profiler {
+public final class Profiler {
 
   /** One sample a millisecond of CPU: a 30 s round of a busy event loop gives tens of thousands. */
-  static final Duration INTERVAL = Duration.ofMillis(1);
+  public static final Duration INTERVAL = Duration.ofMillis(1);
 
   private static final String SAMPLING = "event=cpu,interval=" + INTERVAL.toNanos() + ",threads";
 
@@ -37,7 +37,7 @@ final class Profiler {
   }
 
   /** Copies this platform's library out of the async-profiler jar into {@code directory}. */
-  static Profiler into(Path directory) throws IOException {
+  public static Profiler into(Path directory) throws IOException {
     String resource = platform() + "/libasyncProfiler.so";
     Files.createDirectories(directory);
     Path library = directory.resolve("libasyncProfiler.so").toAbsolutePath();
@@ -51,17 +51,17 @@ final class Profiler {
   }
 
   /** Starts sampling {@code pid}, or carries on from where the last {@link #stop} left it. */
-  void resume(long pid) throws IOException, InterruptedException {
+  public void resume(long pid) throws IOException, InterruptedException {
     command(pid, "resume," + SAMPLING);
   }
 
   /** Stops sampling {@code pid} and writes everything it sampled so far to {@link #file}. */
-  void stop(long pid, String name) throws IOException, InterruptedException {
+  public void stop(long pid, String name) throws IOException, InterruptedException {
     command(pid, "stop,collapsed,file=" + file(name));
   }
 
-  /** Where the samples of the service called {@code name} are written. */
-  Path file(String name) {
+  /** Where the samples of the JVM called {@code name} are written. */
+  public Path file(String name) {
     return directory.resolve(name + ".collapsed.txt");
   }
 
