@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,46 +22,43 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * s1 → s2, woven, with a tracing backend that is down, hung, slow or answering 503: every request
- * still answers 200 at about the usual latency, memory stays flat, and the spans that cannot be
- * delivered are dropped visibly by the SDK's bounded queue.
+ * still answers 200 without waiting for the backend, memory stays flat, and every span the services
+ * ended is either accepted by the backend or reported as lost when they stop.
+ *
+ * <p>Nothing here depends on the machine's speed: how many spans a slow backend takes in before
+ * the queue fills varies from machine to machine, so the test counts instead of expecting a drop.
  */
 @Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
 class BackendFaultsIT {
 
-  private static final int WARM_UP = 1000;
-  private static final int REQUESTS = 2000;
+  private static final int WARM_UP = 300;
+  private static final int REQUESTS = 1200;
   private static final int CLIENTS = 8;
+  /** s1 ends two spans a request, more than the SDK's queue of 2,048 holds: it must stay bounded. */
+  private static final int S1_SPANS_PER_REQUEST = 2;
+
   private static final long HEAP_GROWTH_LIMIT = 16 * 1024 * 1024;
   private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
-  /** What the SDK writes when it gives spans up: the drop is never silent. */
-  private static final Pattern SPANS_GIVEN_UP =
-      Pattern.compile("BatchSpanProcessor dropped|Failed to export");
+  /**
+   * A request that waited for the backend would take at least the slow backend's answer: the
+   * median must stay well below it on any machine.
+   */
+  private static final double WAITED_FOR_THE_BACKEND_MILLIS = FaultyBackend.SLOW_ANSWER.toMillis() / 2.0;
+
+  /** The line each service prints at exit: how many of the spans it ended were not delivered. */
+  private static final Pattern DELIVERY =
+      Pattern.compile("^(s1|s2): (?:all (\\d+) spans delivered|(\\d+) of (\\d+) spans were not delivered)", Pattern.MULTILINE);
 
   /**
-   * Each export attempt gives up after 2 s instead of the default 10 s, and so the retries too:
+   * Each export attempt gives up after 1 s instead of the default 10 s, and so the retries too:
    * the same behaviour, sooner, to keep the test short.
    */
-  private static final Map<String, String> EXPORT_TIMEOUT = Map.of("OTEL_EXPORTER_OTLP_TIMEOUT", "2000");
-
-  private static double baselineMedianMillis;
-
-  @BeforeAll
-  static void measureTheBaseline() throws Exception {
-    try (OtlpReceiver receiver = OtlpReceiver.start();
-        ServiceProcess s2 = Services.start("s2", receiver, Map.of());
-        ServiceProcess s1 = Services.start("s1", receiver, Services.callS2(s2))) {
-      Load.run(s1, WARM_UP, CLIENTS);
-      Load.Result baseline = Load.run(s1, REQUESTS, CLIENTS);
-      assertThat(baseline.allOk()).as("baseline statuses %s", baseline.statuses()).isTrue();
-      baselineMedianMillis = baseline.medianMillis();
-      System.out.printf("healthy backend: median %.2f ms, p99 %.2f ms%n", baseline.medianMillis(), baseline.p99Millis());
-    }
-  }
+  private static final Map<String, String> EXPORT_TIMEOUT = Map.of("OTEL_EXPORTER_OTLP_TIMEOUT", "1000");
 
   @ParameterizedTest
   @EnumSource(Fault.class)
-  void everyRequestAnswersAsUsualWhateverTheBackendDoes(Fault fault) throws Exception {
+  void everyRequestAnswersAsUsualAndEveryLostSpanIsReported(Fault fault) throws Exception {
     try (FaultyBackend backend = FaultyBackend.start(fault);
         ServiceProcess s2 = Services.start("s2", backend.endpoint(), EXPORT_TIMEOUT, List.of());
         ServiceProcess s1 = Services.start("s1", backend.endpoint(), s1Settings(s2), List.of())) {
@@ -70,22 +66,32 @@ class BackendFaultsIT {
       long heapBefore = heapUsedAfterGc(s1);
       Load.Result measured = Load.run(s1, REQUESTS, CLIENTS);
       long heapAfter = heapUsedAfterGc(s1);
+      stopTogether(s1, s2);
+      Delivery s1Delivery = Delivery.of(s1);
+      Delivery s2Delivery = Delivery.of(s2);
       System.out.printf(
-          "%s backend: median %.2f ms, p99 %.2f ms, heap after GC %d KB → %d KB%n",
-          fault, measured.medianMillis(), measured.p99Millis(), heapBefore / 1024, heapAfter / 1024);
+          "%s backend: median %.2f ms, p99 %.2f ms, heap after GC %d KB → %d KB; %s, %s; backend accepted %d%n",
+          fault, measured.medianMillis(), measured.p99Millis(), heapBefore / 1024, heapAfter / 1024,
+          s1Delivery, s2Delivery, backend.acceptedSpans());
 
       assertThat(warmUp.allOk()).as("warm-up statuses %s", warmUp.statuses()).isTrue();
       assertThat(measured.allOk()).as("statuses %s", measured.statuses()).isTrue();
       assertThat(measured.medianMillis())
-          .as("median latency against a healthy backend's %.2f ms", baselineMedianMillis)
-          .isLessThanOrEqualTo(3 * baselineMedianMillis + 5);
+          .as("median latency: requests do not wait for a backend that answers in %d ms", FaultyBackend.SLOW_ANSWER.toMillis())
+          .isLessThan(WAITED_FOR_THE_BACKEND_MILLIS);
       assertThat(heapAfter - heapBefore).as("heap growth over %d requests", REQUESTS).isLessThan(HEAP_GROWTH_LIMIT);
 
-      assertThat(s1.awaitOutput(SPANS_GIVEN_UP, Duration.ofSeconds(60)))
-          .as("s1 says that it gave spans up:\n%s", s1.output())
-          .isTrue();
-      s1.stop();
-      s2.stop();
+      int requests = WARM_UP + REQUESTS;
+      assertThat(s1Delivery.ended()).as("spans s1 ended").isEqualTo((long) S1_SPANS_PER_REQUEST * requests);
+      assertThat(s2Delivery.ended()).as("spans s2 ended").isEqualTo(requests);
+      long ended = s1Delivery.ended() + s2Delivery.ended();
+      long reportedLost = s1Delivery.lost() + s2Delivery.lost();
+      if (fault == Fault.SLOW) {
+        // An export that timed out may still have been accepted: counted on both sides, never on neither.
+        assertThat(backend.acceptedSpans() + reportedLost).as("spans accepted or reported lost").isGreaterThanOrEqualTo(ended);
+      } else {
+        assertThat(reportedLost).as("a backend that accepts nothing: every span reported lost").isEqualTo(ended);
+      }
       assertThat(s1.output() + s2.output()).doesNotContain("OutOfMemoryError");
     }
   }
@@ -106,6 +112,39 @@ class BackendFaultsIT {
         assertThat(arrived).as("complete traces after the backend came back: %s", receiver.traces().size()).isTrue();
       }
     }
+  }
+
+  /** What a service said at exit about the spans it ended. */
+  private record Delivery(String service, long ended, long lost) {
+
+    static Delivery of(ServiceProcess process) {
+      Matcher line = DELIVERY.matcher(process.output());
+      assertThat(line.find()).as("%s's delivery line at exit in:\n%s", process.name(), process.output()).isTrue();
+      return line.group(2) != null
+          ? new Delivery(line.group(1), Long.parseLong(line.group(2)), 0)
+          : new Delivery(line.group(1), Long.parseLong(line.group(4)), Long.parseLong(line.group(3)));
+    }
+
+    @Override
+    public String toString() {
+      return service + " lost " + lost + " of " + ended;
+    }
+  }
+
+  /** SIGTERM to both at once: each may spend its whole final-flush timeout on a broken backend. */
+  private static void stopTogether(ServiceProcess s1, ServiceProcess s2) throws InterruptedException {
+    Thread stopS2 =
+        new Thread(
+            () -> {
+              try {
+                s2.stop();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    stopS2.start();
+    s1.stop();
+    stopS2.join();
   }
 
   private static Map<String, String> s1Settings(ServiceProcess s2) {

@@ -2,6 +2,9 @@ package dev.traced.sample;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -13,10 +16,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An OTLP endpoint on loopback that misbehaves in one way: nothing listening, accepting but never
- * answering, answering slowly, or answering 503.
+ * answering, answering slowly, or answering 503. The slow one accepts what it is sent in the end,
+ * and counts the spans.
  */
 final class FaultyBackend implements AutoCloseable {
 
@@ -32,6 +37,7 @@ final class FaultyBackend implements AutoCloseable {
   private final Fault fault;
   private final int port;
   private final AutoCloseable server;
+  private final AtomicLong acceptedSpans = new AtomicLong();
 
   private FaultyBackend(Fault fault, int port, AutoCloseable server) {
     this.fault = fault;
@@ -91,7 +97,7 @@ final class FaultyBackend implements AutoCloseable {
 
   private void answer(HttpExchange exchange) throws IOException {
     try (exchange; InputStream body = exchange.getRequestBody()) {
-      body.readAllBytes();
+      byte[] request = body.readAllBytes();
       if (fault == Fault.SLOW) {
         try {
           Thread.sleep(SLOW_ANSWER.toMillis());
@@ -99,6 +105,7 @@ final class FaultyBackend implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
         exchange.sendResponseHeaders(200, -1);
+        acceptedSpans.addAndGet(spanCount(request));
       } else {
         exchange.sendResponseHeaders(503, -1);
       }
@@ -107,6 +114,21 @@ final class FaultyBackend implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** Spans in the exports this backend answered 200 to. */
+  long acceptedSpans() {
+    return acceptedSpans.get();
+  }
+
+  private static long spanCount(byte[] request) throws IOException {
+    long count = 0;
+    for (ResourceSpans resource : ExportTraceServiceRequest.parseFrom(request).getResourceSpansList()) {
+      for (ScopeSpans scope : resource.getScopeSpansList()) {
+        count += scope.getSpansCount();
+      }
+    }
+    return count;
   }
 
   /** The value for {@code OTEL_EXPORTER_OTLP_ENDPOINT}. */

@@ -62,6 +62,8 @@ class GracefulShutdownIT {
     assertThat(load.allOk()).as("statuses %s", load.statuses()).isTrue();
     assertThat(exit).as("exit code: SIGTERM, not a kill").isIn(143, 0);
     assertThat(s2.output())
-        .contains("s2: " + REQUESTS_WITH_THE_BACKEND_DOWN + " span(s) could not be delivered to the trace backend at shutdown");
+        .contains(
+            "s2: " + REQUESTS_WITH_THE_BACKEND_DOWN + " of " + REQUESTS_WITH_THE_BACKEND_DOWN
+                + " spans were not delivered to the trace backend");
   }
 }

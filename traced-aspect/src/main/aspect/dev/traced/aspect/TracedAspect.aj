@@ -5,6 +5,7 @@ import dev.traced.internal.MethodTracers;
 import dev.traced.internal.TracingSwitch;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
+import org.aspectj.lang.annotation.SuppressAjWarnings;
 
 /**
  * Weaves {@link dev.traced.Traced} methods so that each call runs inside a current span.
@@ -24,7 +25,18 @@ public aspect TracedAspect {
   pointcut annotatedMethod(): execution(@dev.traced.Traced * *(..));
 
   pointcut publicMethodOfTracedType():
-      execution(public * (@dev.traced.Traced *).*(..)) && within(@dev.traced.Traced *);
+      execution(public * (@dev.traced.Traced *).*(..)) && within(@dev.traced.Traced *)
+          && !memberEveryRecordOrEnumHas();
+
+  // A class-level @Traced means the class's own work: the members the language gives every record
+  // and enum are traced only when annotated themselves. Record accessors cannot be told apart by
+  // a pointcut; MethodTracerFactory leaves them untraced.
+  pointcut memberEveryRecordOrEnumHas():
+      execution(public boolean java.lang.Record+.equals(Object))
+          || execution(public int java.lang.Record+.hashCode())
+          || execution(public String java.lang.Record+.toString())
+          || execution(public static * java.lang.Enum+.values())
+          || execution(public static * java.lang.Enum+.valueOf(String));
 
   pointcut tracedMethod():
       (annotatedMethod() || publicMethodOfTracedType()) && !execution(@dev.traced.NotTraced * *(..));
@@ -35,6 +47,10 @@ public aspect TracedAspect {
   // bound arguments, and the woven method would box a primitive one again just for the test.
   pointcut enabled(): if(TracingSwitch.ENABLED);
 
+  // Each advice serves one shape of method, and an application rarely has all five: compile-time
+  // weaving would warn about the unused ones in every build that uses this library.
+
+  @SuppressAjWarnings("adviceDidNotMatch")
   Object around(): tracedMethod() && !recordsArguments() && enabled() {
     MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
     Span span = tracer.start();
@@ -51,6 +67,7 @@ public aspect TracedAspect {
   // Up to three parameters, the arguments are bound by position: no join point object and no
   // argument array. A primitive argument is boxed once, as the span attribute boxes it anyway.
 
+  @SuppressAjWarnings("adviceDidNotMatch")
   Object around(Object a0): tracedMethod() && recordsArguments() && args(a0) && enabled() {
     MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
     Span span = tracer.start(a0, null, null);
@@ -64,6 +81,7 @@ public aspect TracedAspect {
     return tracer.onReturn(span, scope, result);
   }
 
+  @SuppressAjWarnings("adviceDidNotMatch")
   Object around(Object a0, Object a1): tracedMethod() && recordsArguments() && args(a0, a1) && enabled() {
     MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
     Span span = tracer.start(a0, a1, null);
@@ -77,6 +95,7 @@ public aspect TracedAspect {
     return tracer.onReturn(span, scope, result);
   }
 
+  @SuppressAjWarnings("adviceDidNotMatch")
   Object around(Object a0, Object a1, Object a2):
       tracedMethod() && recordsArguments() && args(a0, a1, a2) && enabled() {
     MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
@@ -91,6 +110,7 @@ public aspect TracedAspect {
     return tracer.onReturn(span, scope, result);
   }
 
+  @SuppressAjWarnings("adviceDidNotMatch")
   Object around(): tracedMethod() && recordsArguments() && !args(*) && !args(*, *) && !args(*, *, *) && enabled() {
     MethodTracer tracer = MethodTracers.of(thisJoinPointStaticPart);
     Span span = tracer.start(thisJoinPoint.getArgs());

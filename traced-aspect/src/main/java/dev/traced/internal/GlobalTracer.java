@@ -12,7 +12,8 @@ import java.util.Properties;
  *
  * <p>Until the application (or the OpenTelemetry Java agent) has registered its SDK, spans are
  * no-ops and the global is left untouched: calling {@code GlobalOpenTelemetry.get()} that early
- * would install a no-op for good and make the application's own registration fail.
+ * would install a no-op for good and make the application's own registration fail. With an
+ * {@code opentelemetry-api} older than traced supports, spans are no-ops for good.
  */
 final class GlobalTracer {
 
@@ -20,6 +21,7 @@ final class GlobalTracer {
   static final String SCOPE_VERSION = readVersion();
 
   private static final Tracer NOOP = OpenTelemetry.noop().getTracer(SCOPE_NAME);
+  private static final boolean API_SUPPORTED = OpenTelemetryApiVersion.supported();
   private static volatile Tracer tracer;
 
   private GlobalTracer() {}
@@ -29,7 +31,7 @@ final class GlobalTracer {
     if (current != null) {
       return current;
     }
-    if (!GlobalOpenTelemetry.isSet()) {
+    if (!API_SUPPORTED || !GlobalOpenTelemetry.isSet()) {
       return NOOP;
     }
     current = GlobalOpenTelemetry.get().tracerBuilder(SCOPE_NAME).setInstrumentationVersion(SCOPE_VERSION).build();

@@ -39,6 +39,8 @@ public final class MethodTracer {
   // From the declared return type: a typed future is checked for its own kind only.
   private final boolean mayReturnStage;
   private final boolean mayReturnVertxFuture;
+  /** False for a woven method that must run untraced after all, such as a record's accessor. */
+  private final boolean traced;
 
   MethodTracer(
       JoinPoint.StaticPart joinPoint,
@@ -51,6 +53,22 @@ public final class MethodTracer {
       SpanEnding ending,
       boolean mayReturnStage,
       boolean mayReturnVertxFuture) {
+    this(joinPoint, method, spanName, kind, newTrace, staticAttributes, argumentBindings, ending,
+        mayReturnStage, mayReturnVertxFuture, true);
+  }
+
+  private MethodTracer(
+      JoinPoint.StaticPart joinPoint,
+      String method,
+      String spanName,
+      SpanKind kind,
+      boolean newTrace,
+      Attributes staticAttributes,
+      AttributeBinding<?>[] argumentBindings,
+      SpanEnding ending,
+      boolean mayReturnStage,
+      boolean mayReturnVertxFuture,
+      boolean traced) {
     this.joinPoint = joinPoint;
     this.method = method;
     this.spanName = spanName;
@@ -66,10 +84,20 @@ public final class MethodTracer {
     this.ending = ending;
     this.mayReturnStage = mayReturnStage;
     this.mayReturnVertxFuture = mayReturnVertxFuture;
+    this.traced = traced;
+  }
+
+  /** A tracer whose calls run as if the method were not woven: no span, nothing made current. */
+  static MethodTracer untraced(JoinPoint.StaticPart joinPoint, String method) {
+    return new MethodTracer(joinPoint, method, method, SpanKind.INTERNAL, false, Attributes.empty(),
+        new AttributeBinding<?>[0], null, false, false, false);
   }
 
   /** Starts the span of a call that records no argument, a child of the current context unless {@code newTrace}. */
   public Span start() {
+    if (!traced) {
+      return Span.getInvalid();
+    }
     try {
       return builder().startSpan();
     } catch (Throwable e) {
@@ -85,6 +113,9 @@ public final class MethodTracer {
    * @return the started span, or an invalid (no-op) span if tracing failed
    */
   public Span start(Object a0, Object a1, Object a2) {
+    if (!traced) {
+      return Span.getInvalid();
+    }
     try {
       SpanBuilder builder = builder();
       if (first != null) {
@@ -109,6 +140,9 @@ public final class MethodTracer {
    * @return the started span, or an invalid (no-op) span if tracing failed
    */
   public Span start(Object[] arguments) {
+    if (!traced) {
+      return Span.getInvalid();
+    }
     try {
       SpanBuilder builder = builder();
       for (int i = 0; i < argumentBindings.length; i++) {
@@ -122,8 +156,15 @@ public final class MethodTracer {
     }
   }
 
-  /** Makes {@code span} current for the call; the scope must be closed on the same thread. */
+  /**
+   * Makes {@code span} current for the call; the scope must be closed on the same thread. The
+   * invalid span of a call that is not traced, or whose span could not start, is not made current:
+   * the caller's span stays the parent of what the method does.
+   */
   public Scope makeCurrent(Span span) {
+    if (span == Span.getInvalid()) {
+      return Scope.noop();
+    }
     try {
       return span.makeCurrent();
     } catch (Throwable e) {
@@ -139,6 +180,9 @@ public final class MethodTracer {
    */
   public Object onReturn(Span span, Scope scope, Object result) {
     close(scope);
+    if (!traced) {
+      return result;
+    }
     try {
       if (mayReturnStage && result instanceof CompletionStage) {
         AsyncResults.endOnCompletion((CompletionStage<?>) result, span, ending);
@@ -159,6 +203,9 @@ public final class MethodTracer {
    */
   public RuntimeException onThrow(Span span, Scope scope, Throwable error) {
     close(scope);
+    if (!traced) {
+      throw MethodTracer.<RuntimeException>rethrow(error);
+    }
     try {
       ending.failed(span, error);
     } catch (Throwable e) {

@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.concurrent.CompletionStage;
@@ -29,14 +30,17 @@ final class MethodTracerFactory {
   private MethodTracerFactory() {}
 
   static MethodTracer create(JoinPoint.StaticPart joinPoint, Method method) {
+    String qualifiedName = method.getDeclaringClass().getName() + "." + method.getName();
     Traced traced = method.getAnnotation(Traced.class);
     if (traced == null) {
+      if (isRecordAccessor(method)) {
+        return MethodTracer.untraced(joinPoint, qualifiedName);
+      }
       traced = method.getDeclaringClass().getAnnotation(Traced.class);
     }
     if (traced == null) {
       throw new IllegalArgumentException(method + " is not traced");
     }
-    String qualifiedName = method.getDeclaringClass().getName() + "." + method.getName();
 
     AttributesBuilder attributes = Attributes.builder();
     StaticAttributes.parse(traced.attributes(), qualifiedName, attributes);
@@ -60,6 +64,24 @@ final class MethodTracerFactory {
         new SpanEnding(returned, completed, traced.expected()),
         mayReturnStage(method.getReturnType()),
         mayReturnVertxFuture(method.getReturnType()));
+  }
+
+  /**
+   * Whether {@code method} is the accessor of one of its record's components: a member every record
+   * has, which a class-level {@code @Traced} leaves alone (the aspect's pointcut leaves out the
+   * others, which it can name).
+   */
+  static boolean isRecordAccessor(Method method) {
+    Class<?> type = method.getDeclaringClass();
+    if (!type.isRecord() || method.getParameterCount() != 0) {
+      return false;
+    }
+    for (RecordComponent component : type.getRecordComponents()) {
+      if (component.getAccessor().equals(method)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A tracer that names the span after the method and records nothing else. */

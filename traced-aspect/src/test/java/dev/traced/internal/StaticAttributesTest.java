@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import dev.traced.testing.CapturedLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(CapturedLog.class)
 class StaticAttributesTest {
 
   private static Attributes parse(String... entries) {
@@ -32,5 +35,7 @@ class StaticAttributesTest {
   @Test
   void skipsEntriesWithoutEqualsOrKey() {
     assertThat(parse("no-equals", "=value", " =value", "", "ok=1").size()).isEqualTo(1);
+    assertThat(CapturedLog.messages())
+        .contains("traced: Test.method: skipped attribute \"no-equals\": expected \"key=value\" with a non-empty key (reported once)");
   }
 }

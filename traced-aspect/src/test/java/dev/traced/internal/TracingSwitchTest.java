@@ -2,23 +2,59 @@ package dev.traced.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TracingSwitchTest {
 
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "1", "on", "yes", "TRUE", " On ", "Yes", ""})
+  void onSpellings(String setting) {
+    assertThat(TracingSwitch.parse(setting)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"false", "0", "off", "no", "FALSE", " Off ", "NO"})
+  void offSpellings(String setting) {
+    assertThat(TracingSwitch.parse(setting)).isFalse();
+  }
+
   @Test
-  void onUnlessSetToFalse() {
+  void onWhenNothingIsSet() {
     assertThat(TracingSwitch.isEnabled(null, null)).isTrue();
-    assertThat(TracingSwitch.isEnabled("true", null)).isTrue();
-    assertThat(TracingSwitch.isEnabled("anything", null)).isTrue();
-    assertThat(TracingSwitch.isEnabled("false", null)).isFalse();
-    assertThat(TracingSwitch.isEnabled(" FALSE ", null)).isFalse();
-    assertThat(TracingSwitch.isEnabled(null, "false")).isFalse();
   }
 
   @Test
   void theSystemPropertyWinsOverTheEnvironment() {
     assertThat(TracingSwitch.isEnabled("true", "false")).isTrue();
-    assertThat(TracingSwitch.isEnabled("false", "true")).isFalse();
+    assertThat(TracingSwitch.isEnabled("off", "true")).isFalse();
+    assertThat(TracingSwitch.isEnabled(null, "0")).isFalse();
+  }
+
+  @Test
+  void anythingElseIsReportedInOneLineNamingTheSettingAndLeavesTracingOn() {
+    assertThat(stderrOf(() -> assertThat(TracingSwitch.isEnabled(null, "maybe")).isTrue()))
+        .isEqualTo(
+            "traced: TRACED_ENABLED=\"maybe\" is not understood (use true/false, 1/0, on/off or yes/no);"
+                + " tracing stays on\n");
+    assertThat(stderrOf(() -> assertThat(TracingSwitch.isEnabled("nope", "false")).isTrue()))
+        .startsWith("traced: -Dtraced.enabled=\"nope\" is not understood")
+        .hasLineCount(1);
+  }
+
+  private static String stderrOf(Runnable action) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
   }
 }

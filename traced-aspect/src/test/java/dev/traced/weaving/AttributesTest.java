@@ -13,13 +13,14 @@ import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.asser
 
 import dev.traced.SpanAttribute;
 import dev.traced.Traced;
+import dev.traced.testing.CapturedLog;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestTracing.class)
+@ExtendWith({TestTracing.class, CapturedLog.class})
 class AttributesTest {
 
   static class Subject {
@@ -102,6 +103,9 @@ class AttributesTest {
         .hasAttribute(stringKey("good"), "yes")
         .hasAttributesSatisfying(
             attributes -> org.assertj.core.api.Assertions.assertThat(attributes.size()).isEqualTo(2));
+    org.assertj.core.api.Assertions.assertThat(CapturedLog.messages())
+        .filteredOn(message -> message.contains("malformedStaticAttributes: skipped attribute"))
+        .hasSize(2);
   }
 
   @Test

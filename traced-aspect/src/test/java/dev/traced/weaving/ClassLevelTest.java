@@ -115,4 +115,72 @@ class ClassLevelTest {
 
     assertThat(names()).containsExactly("Inventory.viaLambda", "Inventory.viaNestedClass", "Inventory.compareTo");
   }
+
+  @Traced
+  public record Sku(String code, int size) {
+    public String label() {
+      return code + "/" + size;
+    }
+  }
+
+  @Traced
+  public record Priced(String sku, long cents) {
+    @Traced("Priced.cents")
+    @Override
+    public long cents() {
+      return cents;
+    }
+
+    @Traced("Priced.toString")
+    @Override
+    public String toString() {
+      return sku + "@" + cents;
+    }
+  }
+
+  @Traced
+  public enum Size {
+    SMALL,
+    LARGE;
+
+    public Size other() {
+      return this == SMALL ? LARGE : SMALL;
+    }
+  }
+
+  @Test
+  void membersEveryRecordHasAreNotTracedByTheClassLevelTraced() {
+    Sku sku = new Sku("tea", 3);
+    java.util.Map<Sku, Integer> stock = new java.util.HashMap<>();
+    stock.put(sku, 1);
+    stock.merge(new Sku("tea", 3), 1, Integer::sum);
+    stock.get(sku);
+    String text = sku.toString() + sku.code() + sku.size();
+
+    assertThat(text).isEqualTo("Sku[code=tea, size=3]tea3");
+    assertThat(spans()).isEmpty();
+    assertThat(sku.label()).isEqualTo("tea/3");
+    assertThat(names()).containsExactly("Sku.label");
+  }
+
+  @Test
+  void aRecordMemberIsTracedWhenAnnotatedItself() {
+    Priced priced = new Priced("tea", 250);
+    priced.sku();
+    priced.cents();
+    priced.toString();
+
+    assertThat(names()).containsExactly("Priced.cents", "Priced.toString");
+  }
+
+  @Test
+  void membersEveryEnumHasAreNotTracedByTheClassLevelTraced() {
+    Size.values();
+    Size.valueOf("SMALL");
+    Size.SMALL.name();
+
+    assertThat(spans()).isEmpty();
+    assertThat(Size.SMALL.other()).isSameAs(Size.LARGE);
+    assertThat(names()).containsExactly("Size.other");
+  }
 }

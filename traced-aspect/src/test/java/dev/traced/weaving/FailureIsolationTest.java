@@ -7,20 +7,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.traced.SpanAttribute;
 import dev.traced.Traced;
+import dev.traced.testing.CapturedLog;
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A failure of the tracing path never changes what the traced method returns or throws. */
-@ExtendWith(TestTracing.class)
+@ExtendWith({TestTracing.class, CapturedLog.class})
 class FailureIsolationTest {
 
   static class Hostile {
@@ -65,31 +59,6 @@ class FailureIsolationTest {
   }
 
   private final Service service = new Service();
-  private static final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-  private static final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          logged.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
-  @BeforeAll
-  static void captureLog() {
-    Logger.getLogger("dev.traced").addHandler(capture);
-  }
-
-  @AfterAll
-  static void releaseLog() {
-    Logger.getLogger("dev.traced").removeHandler(capture);
-  }
-
   @Test
   void aThrowingSdkLeavesTheResultUnchanged() {
     TestTracing.FailingProcessor.INSTANCE.failing = true;
@@ -98,8 +67,8 @@ class FailureIsolationTest {
     assertThat(service.work("again")).isEqualTo("again!");
     assertThat(service.work("third")).isEqualTo("third!");
 
-    assertThat(logged)
-        .filteredOn(record -> record.getMessage().contains("Service.work: could not start a span"))
+    assertThat(CapturedLog.messages())
+        .filteredOn(message -> message.contains("Service.work: could not start a span"))
         .hasSize(1);
   }
 
@@ -135,8 +104,8 @@ class FailureIsolationTest {
     assertThat(spans().get(0).getAttributes().get(stringKey("fine"))).isEqualTo("ok");
     assertThat(spans().get(0).getAttributes().get(stringKey("hostile"))).isNull();
     assertThat(spans().get(0).getAttributes().get(stringKey("result"))).isNull();
-    assertThat(logged).filteredOn(record -> record.getMessage().contains("\"hostile\"")).hasSize(1);
-    assertThat(logged).filteredOn(record -> record.getMessage().contains("\"result\"")).hasSize(1);
+    assertThat(CapturedLog.messages()).filteredOn(message -> message.contains("\"hostile\"")).hasSize(1);
+    assertThat(CapturedLog.messages()).filteredOn(message -> message.contains("\"result\"")).hasSize(1);
   }
 
   @Test
@@ -148,6 +117,6 @@ class FailureIsolationTest {
     assertThat(spans()).hasSize(3);
     assertThat(spans())
         .allSatisfy(span -> assertThat(span.getAttributes().get(stringKey("huge"))).hasSize(4096));
-    assertThat(logged).filteredOn(record -> record.getMessage().contains("\"huge\" is longer than")).hasSize(1);
+    assertThat(CapturedLog.messages()).filteredOn(message -> message.contains("\"huge\" is longer than")).hasSize(1);
   }
 }

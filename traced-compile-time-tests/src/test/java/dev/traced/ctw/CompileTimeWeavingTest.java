@@ -3,9 +3,6 @@ package dev.traced.ctw;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.traced.NotTraced;
-import dev.traced.SpanAttribute;
-import dev.traced.Traced;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -16,44 +13,13 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The same behaviour as under load-time weaving, from classes woven by ajc at build time. */
+/**
+ * The same behaviour as under load-time weaving, from application classes woven by ajc at build time
+ * with the README's plugin configuration; the tests themselves are plain javac.
+ */
 class CompileTimeWeavingTest {
 
   @RegisterExtension static final OpenTelemetryExtension OTEL = OpenTelemetryExtension.create();
-
-  static class Phases {
-    @Traced(value = "phase-1", attributes = {"name=wilson", "addr=cd"})
-    String phaseOne(@SpanAttribute("user") String user) {
-      return phaseTwo() + user;
-    }
-
-    @Traced("phase-2")
-    private String phaseTwo() {
-      return "hello ";
-    }
-
-    @Traced(value = "failing")
-    void fail(IllegalStateException error) {
-      throw error;
-    }
-
-    @Traced(value = "later", result = "value")
-    CompletableFuture<Long> later(CompletableFuture<Long> result) {
-      return result;
-    }
-  }
-
-  @Traced
-  static class Catalog {
-    public int size() {
-      return 3;
-    }
-
-    @NotTraced
-    public int quiet() {
-      return 0;
-    }
-  }
 
   private final Phases phases = new Phases();
 
@@ -77,7 +43,7 @@ class CompileTimeWeavingTest {
         .hasAttribute(AttributeKey.stringKey("name"), "wilson")
         .hasAttribute(AttributeKey.stringKey("addr"), "cd")
         .hasAttribute(AttributeKey.stringKey("user"), "wilson")
-        .hasAttribute(AttributeKey.stringKey("code.function.name"), "dev.traced.ctw.CompileTimeWeavingTest$Phases.phaseOne");
+        .hasAttribute(AttributeKey.stringKey("code.function.name"), "dev.traced.ctw.Phases.phaseOne");
     assertThat(phaseTwo).hasName("phase-2").hasParent(phaseOne);
   }
 
@@ -109,5 +75,17 @@ class CompileTimeWeavingTest {
     catalog.quiet();
 
     assertThat(OTEL.getSpans()).singleElement().satisfies(span -> assertThat(span).hasName("Catalog.size"));
+  }
+
+  @Test
+  void aRecordsAccessorsEqualsAndHashCodeAreNotTracedByItsClassLevelTraced() {
+    Sku sku = new Sku("tea", 3);
+    java.util.Set<Sku> skus = new java.util.HashSet<>(List.of(sku, new Sku("tea", 3)));
+
+    assertThat(skus).hasSize(1);
+    assertThat(sku.code() + sku.size() + sku).isEqualTo("tea3Sku[code=tea, size=3]");
+    assertThat(OTEL.getSpans()).isEmpty();
+    sku.label();
+    assertThat(OTEL.getSpans()).singleElement().satisfies(span -> assertThat(span).hasName("Sku.label"));
   }
 }

@@ -56,6 +56,7 @@ final class Telemetry {
                         "otel.metrics.exporter", "none",
                         "otel.logs.exporter", "none"))
             .addSpanExporterCustomizer((exporter, config) -> delivery.track(exporter))
+            .addTracerProviderCustomizer((tracers, config) -> tracers.addSpanProcessor(delivery.endedSpans()))
             // ServiceRunner shuts the SDK down itself, after the HTTP server has drained.
             .disableShutdownHook()
             .setResultAsGlobal()
@@ -69,24 +70,20 @@ final class Telemetry {
   }
 
   /**
-   * Exports every span that has ended, and says on standard error how many could not be delivered;
-   * the Java agent does this itself at exit.
+   * Exports every span that has ended, and says on standard error whether all reached the trace
+   * backend, or how many did not; the Java agent does this itself at exit.
    */
   void shutdown() {
     if (ownSdk == null) {
       return;
     }
-    long undeliveredBefore = delivery.undelivered();
     CompletableResultCode done = ownSdk.shutdown().join(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    long lost = delivery.undelivered() - undeliveredBefore;
-    if (lost > 0) {
-      System.err.println(serviceName + ": " + lost + " span(s) could not be delivered to the trace backend at shutdown");
-    }
     if (!done.isDone()) {
       System.err.println(
           serviceName + ": the final export was still running after " + SHUTDOWN_TIMEOUT.toSeconds()
               + " s; the spans it held are lost");
     }
+    System.err.println(delivery.summary(serviceName));
   }
 
   /** The agent's jar is on the system class path whenever it was given as {@code -javaagent}. */

@@ -38,23 +38,59 @@ class SpanDeliveryTest {
   }
 
   @Test
-  void countsTheSpansOfFailedExportsWhenTheyFail() {
+  void everyEndedSpanIsDeliveredOrCountedAsLost() {
     SpanDelivery delivery = new SpanDelivery();
     Backend backend = new Backend();
     try (SdkTracerProvider provider =
-        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(delivery.track(backend))).build()) {
+        SdkTracerProvider.builder()
+            .addSpanProcessor(delivery.endedSpans())
+            .addSpanProcessor(SimpleSpanProcessor.create(delivery.track(backend)))
+            .build()) {
       Tracer tracer = provider.get("test");
       for (String name : List.of("lost-1", "delivered", "lost-2", "still-in-flight")) {
         tracer.spanBuilder(name).startSpan().end();
       }
 
-      assertThat(delivery.undelivered()).isZero();
+      assertThat(delivery.ended()).isEqualTo(4);
+      assertThat(delivery.summary("s2")).isEqualTo(
+          "s2: 4 of 4 spans were not delivered to the trace backend"
+              + " (it failed or was too slow, or the export queue was full)");
       backend.pending.get(0).fail();
       backend.pending.get(1).succeed();
       backend.pending.get(2).fail();
 
-      assertThat(delivery.undelivered()).isEqualTo(2);
+      assertThat(delivery.delivered()).isEqualTo(1);
+      assertThat(delivery.summary("s2")).startsWith("s2: 3 of 4 spans were not delivered");
       backend.pending.get(3).succeed();
+      assertThat(delivery.summary("s2")).startsWith("s2: 2 of 4 spans were not delivered");
+    }
+  }
+
+  @Test
+  void saysSoWhenEverySpanArrived() {
+    SpanDelivery delivery = new SpanDelivery();
+    Backend backend = new Backend();
+    try (SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(delivery.endedSpans())
+            .addSpanProcessor(SimpleSpanProcessor.create(delivery.track(backend)))
+            .build()) {
+      provider.get("test").spanBuilder("one").startSpan().end();
+      backend.pending.get(0).succeed();
+      assertThat(delivery.summary("s1")).isEqualTo("s1: all 1 spans delivered to the trace backend");
+    }
+  }
+
+  @Test
+  void unsampledSpansAreNotCounted() {
+    SpanDelivery delivery = new SpanDelivery();
+    try (SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .setSampler(io.opentelemetry.sdk.trace.samplers.Sampler.alwaysOff())
+            .addSpanProcessor(delivery.endedSpans())
+            .build()) {
+      provider.get("test").spanBuilder("dropped by the sampler").startSpan().end();
+      assertThat(delivery.ended()).isZero();
     }
   }
 }
