@@ -340,7 +340,7 @@ class DeploymentConsistencyTest {
     Map<String, Object> headless = cluster.services().get(string(dns, "hostname"));
     assertThat(headless).as("the resolver's Service").isNotNull();
     assertThat(map(headless, "spec").get("clusterIP")).isEqualTo("None");
-    int backendPort = resolve(cluster, string(dns, "hostname"), (Integer) dns.get("port"));
+    int backendPort = resolve(cluster, string(dns, "hostname"), Integer.parseInt(string(dns, "port")));
     assertThat(containerPorts(container(cluster.deployments().get("jaeger"))).get("otlp-grpc")).isEqualTo(backendPort);
 
     Map<String, Object> traces = map(map(map(config, "service"), "pipelines"), "traces");
