@@ -27,7 +27,7 @@ public final class Main {
       case "s2" -> ServiceRunner.run(S2Service.DESCRIPTION);
       case "s1" -> ServiceRunner.run(S1Service.DESCRIPTION);
       case "decorator-s1" -> ServiceRunner.run(DecoratorS1Service.DESCRIPTION);
-      case "demo" -> System.exit(Demo.run(System.out));
+      case "demo" -> System.exit(Demo.runFromBuild(System.out));
       default -> {
         System.err.println(
             "usage: java -javaagent:aspectjweaver.jar -jar sample-vertx.jar s2|s1|decorator-s1|demo"

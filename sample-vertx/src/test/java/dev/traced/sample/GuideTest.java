@@ -31,7 +31,9 @@ class GuideTest {
               "mvn verify",
               "mvn -q install -DskipTests",
               "java -javaagent:sample-vertx/target/aspectjweaver.jar -jar sample-vertx/target/sample-vertx.jar (s1|s2|decorator-s1)( &)?",
-              "java -javaagent:sample-vertx/target/opentelemetry-javaagent.jar -javaagent:sample-vertx/target/aspectjweaver.jar"
+              "java -javaagent:sample-vertx/target/opentelemetry-javaagent.jar"
+                  + " -Dotel.javaagent.extensions=sample-vertx/target/sample-vertx-agent-extension.jar"
+                  + " -javaagent:sample-vertx/target/aspectjweaver.jar"
                   + " -jar sample-vertx/target/sample-vertx.jar (s2|decorator-s1)( &)?",
               "curl http://localhost:10000")
           .map(Pattern::compile)

@@ -9,7 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.traced.sample.demo.OtlpReceiver;
 import dev.traced.sample.demo.ReceivedSpan;
 import dev.traced.sample.demo.ServiceProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,31 +25,47 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * decorator-s1 and s2 under OpenTelemetry's Java agent and the AspectJ weaver together, as
- * src-docs page 4 runs them: @Traced spans nest inside the agent's HTTP spans, in one trace.
+ * decorator-s1 and s2 under OpenTelemetry's Java agent and the AspectJ weaver together, started
+ * with the very command lines of src-docs page 4: the services' own names, @Traced spans nested
+ * inside the agent's HTTP spans in one trace, no span for /health, and no failed export.
  */
 class JavaAgentIT {
 
-  private static final Path OTEL_AGENT = Services.SAMPLE_JAR.resolveSibling("opentelemetry-javaagent.jar");
+  private static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).normalize();
+  private static final Path PAGE = ROOT.resolve("src-docs/en/04-java-agent.md");
 
   private static OtlpReceiver receiver;
   private static ServiceProcess s2;
   private static ServiceProcess decorator;
 
-  /** The agent reads the OTEL_* variables itself, and would also export metrics and logs by default. */
-  private static ServiceProcess start(String service, String serviceName, Map<String, String> extra) throws Exception {
+  /** The page's {@code java ...} command that starts {@code service}, as words. */
+  static List<String> pageCommand(String service) throws IOException {
+    List<String> commands =
+        Files.readAllLines(PAGE).stream()
+            .filter(line -> line.startsWith("java -javaagent:") && line.endsWith(" " + service + " &"))
+            .toList();
+    assertThat(commands).as("the command for %s on %s", service, PAGE).hasSize(1);
+    String command = commands.get(0);
+    List<String> words = new ArrayList<>(List.of(command.substring(0, command.length() - " &".length()).split(" ")));
+    // The page's "java" is the JDK on the PATH; the test uses the JDK it runs on.
+    words.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    return words;
+  }
+
+  /** Only what moves the service to free loopback ports and its export to the test's receiver. */
+  private static ServiceProcess start(String service, Map<String, String> extra) throws Exception {
     Map<String, String> environment = new HashMap<>(extra);
-    environment.put("OTEL_SERVICE_NAME", serviceName);
-    environment.put("OTEL_METRICS_EXPORTER", "none");
-    environment.put("OTEL_LOGS_EXPORTER", "none");
-    return Services.start(service, receiver, environment, List.of(OTEL_AGENT));
+    environment.put("PORT", "0");
+    environment.put("BIND_ADDRESS", "127.0.0.1");
+    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
+    return ServiceProcess.run(service, pageCommand(service), ROOT, environment, Services.START_TIMEOUT);
   }
 
   @BeforeAll
   static void startServices() throws Exception {
     receiver = OtlpReceiver.start();
-    s2 = start("s2", "s2", Map.of());
-    decorator = start("decorator-s1", "decoration-s1", Services.callS2(s2));
+    s2 = start("s2", Map.of());
+    decorator = start("decorator-s1", Services.callS2(s2));
   }
 
   @AfterAll
@@ -85,6 +107,26 @@ class JavaAgentIT {
     assertThat(s2Server.parentSpanId()).as("s2's server span continues the client span").isEqualTo(client.spanId());
     assertThat(s2Span.parentSpanId()).as("s2-span inside s2's server span").isEqualTo(s2Server.spanId());
     assertThat(phaseOne.attributes()).containsEntry("s2.answer", "hello world 2");
+  }
+
+  @Test
+  void healthChecksMakeNoSpanAndNothingFailsToExport() throws Exception {
+    Set<String> before = traceIds(receiver);
+    for (ServiceProcess service : List.of(decorator, s2)) {
+      HttpResponse<String> health =
+          Services.HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/health")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(health.body()).isEqualTo("ok");
+    }
+    // A request after the probes: once its trace has arrived, any span of the probes would have too.
+    assertThat(get(decorator, Map.of()).body()).isEqualTo("hello world 1");
+    awaitNewTraces(receiver, before, 1, List.of("phase-1", "s2-span"));
+
+    assertThat(receiver.spans())
+        .as("spans of /health")
+        .noneMatch(span -> String.valueOf(span.attributes().get("url.path")).equals("/health"));
+    assertThat(decorator.output() + s2.output()).doesNotContain("Failed to export");
   }
 
   private static ReceivedSpan only(List<ReceivedSpan> trace, String service, String kind, String... except) {

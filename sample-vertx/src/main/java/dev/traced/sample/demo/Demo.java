@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,6 +41,26 @@ public final class Demo {
     this.sampleJar = sampleJar;
     this.s1Port = s1Port;
     this.s2Port = s2Port;
+  }
+
+  /** Names the file that tells the build the demo failed: set by {@code mvn -Pdemo package}. */
+  public static final String FAILURE_MARKER = "demo.failure-marker";
+
+  /**
+   * As {@link #run(PrintStream)}; when the build names a {@link #FAILURE_MARKER} file, a failure
+   * also leaves that file, so that Maven fails with one short line of its own after the demo's
+   * message instead of the stack trace a non-zero exit code earns.
+   */
+  public static int runFromBuild(PrintStream out) throws IOException {
+    String marker = System.getProperty(FAILURE_MARKER);
+    if (marker != null) {
+      Files.deleteIfExists(Path.of(marker));
+    }
+    int code = run(out);
+    if (marker != null && code != 0) {
+      Files.writeString(Path.of(marker), "exit code " + code + System.lineSeparator());
+    }
+    return code;
   }
 
   /**

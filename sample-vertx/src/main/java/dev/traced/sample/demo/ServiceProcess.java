@@ -79,7 +79,20 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(javaOptions);
     command.addAll(List.of("-jar", sampleJar.toString(), service));
+    return run(service, command, null, environment, timeout);
+  }
+
+  /**
+   * Starts {@code service} with exactly {@code command}, as a page of the guide writes it, in
+   * {@code directory} (this process's own when {@code null}), and waits until it listens.
+   */
+  public static ServiceProcess run(
+      String service, List<String> command, Path directory, Map<String, String> environment, Duration timeout)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
     builder.environment().putAll(environment);
     ServiceProcess started = new ServiceProcess(service, builder.start());
     started.awaitReady(timeout);

@@ -15,7 +15,7 @@ public final class DecoratorS1Service extends HttpService {
 
   /** Port 10000, service name {@code decoration-s1} (the tutorial's name). */
   public static final ServiceDescription DESCRIPTION =
-      new ServiceDescription("decorator-s1", 10000, "decoration-s1", DecoratorS1Service::new);
+      new ServiceDescription("decorator-s1", 10000, ServiceNames.forCommand("decorator-s1"), DecoratorS1Service::new);
 
   private Phases phases;
 

@@ -6,7 +6,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -15,11 +14,8 @@ import java.util.logging.Logger;
  */
 abstract class HttpService extends VerticleBase {
 
-  private static final Logger LOGGER = Logger.getLogger(HttpService.class.getName());
+  private static final DistinctFailures FAILURES = new DistinctFailures(Logger.getLogger(HttpService.class.getName()));
   static final Duration GRACE_PERIOD = Duration.ofSeconds(10);
-
-  /** Answers {@code ok} while the service runs: for readiness and liveness probes. */
-  static final String HEALTH_PATH = "/health";
 
   private final ServiceSettings settings;
   private final OpenTelemetry openTelemetry;
@@ -36,14 +32,14 @@ abstract class HttpService extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    router.get(HEALTH_PATH).handler(context -> context.response().end("ok"));
+    router.get(ServiceNames.HEALTH_PATH).handler(context -> context.response().end("ok"));
     routes(router);
     // Never a stack trace in a response: the failure is logged, the client gets a plain status.
     router.route().failureHandler(
         context -> {
           int status = context.statusCode() > 0 ? context.statusCode() : 500;
           if (context.failure() != null) {
-            LOGGER.log(Level.WARNING, "request failed: " + context.request().path(), context.failure());
+            FAILURES.log("request failed: " + context.request().path(), context.failure());
           }
           if (!context.response().ended()) {
             context.response().setStatusCode(status).end();

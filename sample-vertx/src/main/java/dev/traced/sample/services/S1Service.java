@@ -20,7 +20,7 @@ public final class S1Service extends HttpService {
 
   /** Port 10000, service name {@code s1}. */
   public static final ServiceDescription DESCRIPTION =
-      new ServiceDescription("s1", 10000, "s1", S1Service::new);
+      new ServiceDescription("s1", 10000, ServiceNames.forCommand("s1"), S1Service::new);
 
   private final Tracer tracer;
   private S2Client s2;

@@ -17,7 +17,7 @@ public final class S2Service extends HttpService {
 
   /** Port 20000, service name {@code s2}. */
   public static final ServiceDescription DESCRIPTION =
-      new ServiceDescription("s2", 20000, "s2", S2Service::new);
+      new ServiceDescription("s2", 20000, ServiceNames.forCommand("s2"), S2Service::new);
 
   private final Tracer tracer;
 

@@ -7,9 +7,12 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.vertx.core.AsyncResult;
 import io.vertx.ext.web.RoutingContext;
+import java.util.logging.Logger;
 
 /** What the two s1 flavours share. */
 final class Samples {
+
+  private static final DistinctFailures S2_FAILURES = new DistinctFailures(Logger.getLogger(Samples.class.getName()));
 
   /** The instrumentation scope of the sample's hand-written spans. */
   static final String INSTRUMENTATION_SCOPE = "dev.traced.sample";
@@ -38,6 +41,7 @@ final class Samples {
       context.response().end("hello world 1");
       return;
     }
+    S2_FAILURES.log("the call to s2 failed, answering 502", s2Answer.cause());
     span.recordException(s2Answer.cause());
     span.setStatus(StatusCode.ERROR, "s2 call failed");
     context.response().setStatusCode(502).end("s2 unavailable");

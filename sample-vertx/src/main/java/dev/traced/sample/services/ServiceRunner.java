@@ -1,5 +1,6 @@
 package dev.traced.sample.services;
 
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +30,14 @@ public final class ServiceRunner {
       return;
     }
 
-    Telemetry telemetry = Telemetry.start(description.defaultServiceName());
+    Telemetry telemetry;
+    try {
+      telemetry = Telemetry.start(description.defaultServiceName());
+    } catch (ConfigurationException e) {
+      System.err.println(command + ": OpenTelemetry configuration: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     Vertx vertx = Vertx.vertx();
     HttpService service = (HttpService) description.verticle().apply(settings, telemetry.openTelemetry());
     try {
@@ -42,6 +50,7 @@ public final class ServiceRunner {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, telemetry), command + "-shutdown"));
+    System.out.println(command + ": " + Weaving.describe());
     System.out.println(command + READY + settings.bindAddress() + ":" + service.actualPort());
   }
 

@@ -21,7 +21,10 @@ public record ServiceSettings(String bindAddress, int port, String s2Address) {
   static final String DEFAULT_BIND_ADDRESS = "0.0.0.0";
   static final String DEFAULT_S2_ADDRESS = "http://localhost:20000";
 
-  /** Reads the settings from {@code environment}; a malformed {@code PORT} is an error. */
+  /**
+   * Reads the settings from {@code environment}; a malformed {@code PORT} or {@code S2_ADDR}, or
+   * an {@code OTEL_*} variable that OpenTelemetry would reject ({@link OtelSettings}), is an error.
+   */
   static ServiceSettings from(Map<String, String> environment, int defaultPort) {
     String port = environment.get(PORT);
     int parsedPort;
@@ -33,10 +36,14 @@ public record ServiceSettings(String bindAddress, int port, String s2Address) {
     if (parsedPort < 0 || parsedPort > 65535) {
       throw new IllegalArgumentException("PORT must be between 0 and 65535, not " + parsedPort);
     }
+    String s2Address = environment.getOrDefault(S2_ADDR, DEFAULT_S2_ADDRESS).trim();
+    if (!OtelSettings.isHttpUrl(s2Address)) {
+      throw new IllegalArgumentException(
+          "S2_ADDR must be an http:// or https:// URL such as " + DEFAULT_S2_ADDRESS + ", not \"" + s2Address + "\"");
+    }
+    OtelSettings.check(environment);
     return new ServiceSettings(
-        environment.getOrDefault(BIND_ADDRESS, DEFAULT_BIND_ADDRESS),
-        parsedPort,
-        stripTrailingSlash(environment.getOrDefault(S2_ADDR, DEFAULT_S2_ADDRESS)));
+        environment.getOrDefault(BIND_ADDRESS, DEFAULT_BIND_ADDRESS), parsedPort, stripTrailingSlash(s2Address));
   }
 
   private static String stripTrailingSlash(String address) {

@@ -8,6 +8,8 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The services' OpenTelemetry, configured by OpenTelemetry's autoconfigure module from the
@@ -41,27 +43,42 @@ final class Telemetry {
     this.delivery = delivery;
   }
 
+  /**
+   * The agent's OpenTelemetry, or a new SDK registered as the global one.
+   *
+   * @throws io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException when a setting is invalid
+   */
   static Telemetry start(String defaultServiceName) {
     if (javaAgentPresent()) {
       return new Telemetry(defaultServiceName, GlobalOpenTelemetry.get(), null, null);
     }
     SpanDelivery delivery = new SpanDelivery();
-    OpenTelemetrySdk sdk =
-        AutoConfiguredOpenTelemetrySdk.builder()
-            .addPropertiesSupplier(
-                () ->
-                    Map.of(
-                        "otel.service.name", defaultServiceName,
-                        "otel.exporter.otlp.protocol", "http/protobuf",
-                        "otel.metrics.exporter", "none",
-                        "otel.logs.exporter", "none"))
-            .addSpanExporterCustomizer((exporter, config) -> delivery.track(exporter))
-            .addTracerProviderCustomizer((tracers, config) -> tracers.addSpanProcessor(delivery.endedSpans()))
-            // ServiceRunner shuts the SDK down itself, after the HTTP server has drained.
-            .disableShutdownHook()
-            .setResultAsGlobal()
-            .build()
-            .getOpenTelemetrySdk();
+    OpenTelemetrySdk sdk;
+    // A configuration error is reported by ServiceRunner in one line; the SDK would also log two
+    // lines of its own about closing what it had built.
+    Logger sdkLogger = Logger.getLogger("io.opentelemetry.sdk");
+    Level level = sdkLogger.getLevel();
+    sdkLogger.setLevel(Level.WARNING);
+    try {
+      sdk =
+          AutoConfiguredOpenTelemetrySdk.builder()
+              .addPropertiesSupplier(
+                  () ->
+                      Map.of(
+                          "otel.service.name", defaultServiceName,
+                          "otel.exporter.otlp.protocol", "http/protobuf",
+                          "otel.metrics.exporter", "none",
+                          "otel.logs.exporter", "none"))
+              .addSpanExporterCustomizer((exporter, config) -> delivery.track(exporter))
+              .addTracerProviderCustomizer((tracers, config) -> tracers.addSpanProcessor(delivery.endedSpans()))
+              // ServiceRunner shuts the SDK down itself, after the HTTP server has drained.
+              .disableShutdownHook()
+              .setResultAsGlobal()
+              .build()
+              .getOpenTelemetrySdk();
+    } finally {
+      sdkLogger.setLevel(level);
+    }
     return new Telemetry(defaultServiceName, sdk, sdk, delivery);
   }
 
@@ -83,7 +100,9 @@ final class Telemetry {
           serviceName + ": the final export was still running after " + SHUTDOWN_TIMEOUT.toSeconds()
               + " s; the spans it held are lost");
     }
-    System.err.println(delivery.summary(serviceName));
+    if (delivery.ended() > 0) {
+      System.err.println(delivery.summary(serviceName));
+    }
   }
 
   /** The agent's jar is on the system class path whenever it was given as {@code -javaagent}. */

@@ -294,7 +294,7 @@ class DeploymentConsistencyTest {
     assertThat(containerPorts(container).get("http")).isEqualTo(description.defaultPort());
     assertThat(env.get("OTEL_SERVICE_NAME")).isEqualTo(description.defaultServiceName());
     for (String probe : List.of("readinessProbe", "livenessProbe")) {
-      assertThat(string(map(map(container, probe), "httpGet"), "path")).isEqualTo(HttpService.HEALTH_PATH);
+      assertThat(string(map(map(container, probe), "httpGet"), "path")).isEqualTo(ServiceNames.HEALTH_PATH);
     }
     URI otlp = URI.create(env.get("OTEL_EXPORTER_OTLP_ENDPOINT"));
     assertThat(otlp.getHost()).isEqualTo("otel-collector");

@@ -1,0 +1,94 @@
+package dev.traced.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.traced.sample.demo.OtlpReceiver;
+import dev.traced.sample.demo.ServiceProcess;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A mistake in a service's settings is one line naming the setting and what it accepts, and exit
+ * code 2, before the service starts; a service says at start-up whether {@code @Traced} is woven;
+ * a failing s2 is logged once, not once per request.
+ */
+class StartupMessagesIT {
+
+  static Stream<Arguments> badSettings() {
+    return Stream.of(
+        Arguments.of("PORT", "abc", "PORT must be a number"),
+        Arguments.of("S2_ADDR", "notaurl", "S2_ADDR must be an http:// or https:// URL"),
+        Arguments.of("S2_ADDR", "localhost:20000", "S2_ADDR must be an http:// or https:// URL"),
+        Arguments.of("OTEL_EXPORTER_OTLP_ENDPOINT", "garbage", "OTEL_EXPORTER_OTLP_ENDPOINT=\"garbage\" is not a URL"),
+        Arguments.of("OTEL_EXPORTER_OTLP_ENDPOINT", "localhost:4318", "OTEL_EXPORTER_OTLP_ENDPOINT=\"localhost:4318\" is not a URL"),
+        Arguments.of("OTEL_EXPORTER_OTLP_PROTOCOL", "bogus", "use one of http/protobuf, grpc"),
+        Arguments.of("OTEL_TRACES_SAMPLER", "bogus", "use one of always_on, always_off"),
+        // Any other setting OpenTelemetry rejects: its own message, on one line.
+        Arguments.of("OTEL_TRACES_SAMPLER_ARG", "half", "OpenTelemetry configuration: "));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @MethodSource("badSettings")
+  void aBadSettingIsOneLineAndExitCodeTwo(String variable, String value, String expected) throws Exception {
+    Map<String, String> environment =
+        variable.equals("OTEL_TRACES_SAMPLER_ARG")
+            ? Map.of(variable, value, "OTEL_TRACES_SAMPLER", "traceidratio")
+            : Map.of(variable, value);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + Services.SAMPLE_JAR.resolveSibling("aspectjweaver.jar"),
+                "-jar",
+                Services.SAMPLE_JAR.toString(),
+                "s1")
+            .redirectErrorStream(true);
+    builder.environment().putAll(Map.of("PORT", "0", "BIND_ADDRESS", "127.0.0.1"));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).as(output).isEqualTo(2);
+    assertThat(output.lines().toList()).as(output).hasSize(1);
+    assertThat(output).startsWith("s1: ").contains(expected);
+  }
+
+  @Test
+  void aFailingS2IsLoggedOnceWhateverTheNumberOfRequests() throws Exception {
+    String nothingListens = "http://127.0.0.1:" + FreePorts.freePort();
+    try (OtlpReceiver receiver = OtlpReceiver.start();
+        ServiceProcess s1 = Services.start("s1", receiver, Map.of("S2_ADDR", nothingListens))) {
+      for (int request = 0; request < 5; request++) {
+        var answer = Services.get(s1, Map.of());
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(answer.body()).isEqualTo("s2 unavailable");
+      }
+      s1.stop();
+      assertThat(s1.output().lines().filter(line -> line.contains("the call to s2 failed")))
+          .as(s1.output())
+          .singleElement()
+          .asString()
+          .contains("Connection refused");
+      assertThat(s1.output()).doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void aServiceSaysAtStartUpWhetherTracedMethodsAreWoven() throws Exception {
+    Map<String, String> environment = Map.of("PORT", "0", "BIND_ADDRESS", "127.0.0.1", "OTEL_TRACES_EXPORTER", "none");
+    try (ServiceProcess woven = ServiceProcess.start(Services.SAMPLE_JAR, "s2", environment, Services.START_TIMEOUT);
+        ServiceProcess unwoven = ServiceProcess.launch(Services.SAMPLE_JAR, List.of(), "s2", environment, Services.START_TIMEOUT)) {
+      assertThat(woven.output()).contains("s2: @Traced methods are woven (load-time weaving is active)");
+      assertThat(unwoven.output())
+          .contains("s2: @Traced methods are not woven: start with -javaagent:aspectjweaver.jar to trace them");
+    }
+  }
+}
