@@ -19,9 +19,20 @@ public final class TraceTree {
 
   private TraceTree() {}
 
-  /** Jaeger's page for a trace, on its default port. */
+  /** Where Jaeger's UI is: {@code JAEGER_UI}, by default on its usual port on this machine. */
+  static final String JAEGER_UI = uiAddress(System.getenv("JAEGER_UI"));
+
+  /** Jaeger's page for a trace. */
   public static String jaegerLink(String traceId) {
-    return "http://localhost:16686/trace/" + traceId;
+    return JAEGER_UI + "/trace/" + traceId;
+  }
+
+  static String uiAddress(String setting) {
+    if (setting == null || setting.isBlank()) {
+      return "http://localhost:16686";
+    }
+    String address = setting.trim();
+    return address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
   }
 
   public static String render(String traceId, List<ReceivedSpan> spans) {
