@@ -44,6 +44,7 @@ class OldOpenTelemetryApiTest {
     List<String> classPath = new ArrayList<>();
     classPath.add(Path.of("target", "classes").toString());
     classPath.add(Path.of("target", "test-classes").toString());
+    classPath.add(Path.of(Traced.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
     try (Stream<Path> jars = Files.list(Path.of(System.getProperty("old.opentelemetry")))) {
       jars.map(Path::toString).forEach(classPath::add);
     }
