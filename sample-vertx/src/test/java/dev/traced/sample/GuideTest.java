@@ -24,7 +24,10 @@ class GuideTest {
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
   private static final List<String> MARKERS =
       List.of("> Needs Docker", "> Needs a Kubernetes cluster", "> 需要 Docker", "> 需要 Kubernetes 集群");
-  /** Commands the demo and the ITs (SampleTracesIT, DemoIT, JavaAgentIT) run as written, but on free ports. */
+  /**
+   * Commands the demo and the ITs (SampleTracesIT, DemoIT, JavaAgentIT, JaegerIT) run as written,
+   * but on free ports; .ci/run runs tools/build.
+   */
   private static final List<Pattern> TESTED_COMMANDS =
       Stream.of(
               "mvn -q -Pdemo package",
@@ -35,7 +38,10 @@ class GuideTest {
                   + " -Dotel.javaagent.extensions=sample-vertx/target/sample-vertx-agent-extension.jar"
                   + " -javaagent:sample-vertx/target/aspectjweaver.jar"
                   + " -jar sample-vertx/target/sample-vertx.jar (s2|decorator-s1)( &)?",
-              "curl http://localhost:10000")
+              "curl http://localhost:10000",
+              "tools/build",
+              "tools/bin/jaeger --config deploy/jaeger/jaeger-local.yaml &",
+              "OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318 mvn -q -Pdemo package")
           .map(Pattern::compile)
           .toList();
 
