@@ -1,6 +1,6 @@
 # The sample services (s1, s2, decorator-s1) in one image, run with the AspectJ weaver agent.
-#   docker build -t traced-sample .
-#   docker run --rm -p 20000:20000 traced-sample s2
+#   docker build -t traced-sample:0.1.0 .
+#   docker run --rm -p 20000:20000 traced-sample:0.1.0 s2
 # The service is the argument (s1, s2, decorator-s1); without one, the SERVICE variable.
 
 FROM maven:3.9.11-eclipse-temurin-17 AS build
