@@ -39,7 +39,10 @@ public final class MethodTracer {
   // From the declared return type: a typed future is checked for its own kind only.
   private final boolean mayReturnStage;
   private final boolean mayReturnVertxFuture;
-  /** False for a woven method that must run untraced after all, such as a record's accessor. */
+  /**
+   * False for a woven method that must run untraced after all, such as a record's accessor: the
+   * tracer {@link #untraced} makes, the only one without an ending.
+   */
   private final boolean traced;
 
   MethodTracer(
@@ -53,22 +56,6 @@ public final class MethodTracer {
       SpanEnding ending,
       boolean mayReturnStage,
       boolean mayReturnVertxFuture) {
-    this(joinPoint, method, spanName, kind, newTrace, staticAttributes, argumentBindings, ending,
-        mayReturnStage, mayReturnVertxFuture, true);
-  }
-
-  private MethodTracer(
-      JoinPoint.StaticPart joinPoint,
-      String method,
-      String spanName,
-      SpanKind kind,
-      boolean newTrace,
-      Attributes staticAttributes,
-      AttributeBinding<?>[] argumentBindings,
-      SpanEnding ending,
-      boolean mayReturnStage,
-      boolean mayReturnVertxFuture,
-      boolean traced) {
     this.joinPoint = joinPoint;
     this.method = method;
     this.spanName = spanName;
@@ -84,13 +71,13 @@ public final class MethodTracer {
     this.ending = ending;
     this.mayReturnStage = mayReturnStage;
     this.mayReturnVertxFuture = mayReturnVertxFuture;
-    this.traced = traced;
+    this.traced = ending != null;
   }
 
   /** A tracer whose calls run as if the method were not woven: no span, nothing made current. */
   static MethodTracer untraced(JoinPoint.StaticPart joinPoint, String method) {
     return new MethodTracer(joinPoint, method, method, SpanKind.INTERNAL, false, Attributes.empty(),
-        new AttributeBinding<?>[0], null, false, false, false);
+        new AttributeBinding<?>[0], null, false, false);
   }
 
   /** Starts the span of a call that records no argument, a child of the current context unless {@code newTrace}. */
@@ -180,7 +167,8 @@ public final class MethodTracer {
    */
   public Object onReturn(Span span, Scope scope, Object result) {
     close(scope);
-    if (!traced) {
+    // Not traced, not started, or no SDK yet: there is no span to end.
+    if (span == Span.getInvalid()) {
       return result;
     }
     try {
@@ -203,7 +191,7 @@ public final class MethodTracer {
    */
   public RuntimeException onThrow(Span span, Scope scope, Throwable error) {
     close(scope);
-    if (!traced) {
+    if (span == Span.getInvalid()) {
       throw MethodTracer.<RuntimeException>rethrow(error);
     }
     try {

@@ -24,19 +24,33 @@ final class DistinctFailures {
 
   /** Logs {@code what} and the cause of {@code failure} in one line, unless already logged. */
   void log(String what, Throwable failure) {
+    log(what, "", failure);
+  }
+
+  /**
+   * As {@link #log(String, Throwable)}, with {@code detail} (such as a request's path) added to the
+   * line but not to what tells failures apart: a client choosing the detail cannot make a known
+   * failure log again, nor use up the {@value #LIMIT}.
+   */
+  void log(String what, String detail, Throwable failure) {
     String cause = describe(failure);
     if (seen.size() < LIMIT && seen.add(what + cause)) {
-      logger.log(Level.WARNING, what + ": " + cause + " (logged once)");
+      logger.log(Level.WARNING, what + detail + ": " + cause + " (logged once)");
     }
   }
 
   /** The innermost cause's type and message. */
   static String describe(Throwable failure) {
+    Throwable cause = innermostCause(failure);
+    String message = cause.getMessage();
+    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  static Throwable innermostCause(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    String message = cause.getMessage();
-    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return cause;
   }
 }

@@ -39,7 +39,7 @@ abstract class HttpService extends VerticleBase {
         context -> {
           int status = context.statusCode() > 0 ? context.statusCode() : 500;
           if (context.failure() != null) {
-            FAILURES.log("request failed: " + context.request().path(), context.failure());
+            FAILURES.log("request failed", " (" + context.request().path() + ")", context.failure());
           }
           if (!context.response().ended()) {
             context.response().setStatusCode(status).end();

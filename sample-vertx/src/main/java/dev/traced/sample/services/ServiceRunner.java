@@ -64,10 +64,7 @@ public final class ServiceRunner {
   }
 
   private static String describe(Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
+    Throwable cause = DistinctFailures.innermostCause(error);
     String message = cause.getMessage();
     return message == null ? cause.getClass().getSimpleName() : message;
   }

@@ -37,15 +37,19 @@ class SpanDeliveryTest {
     }
   }
 
+  /** A tracer provider that hands every span, once ended, to {@code backend} through {@code delivery}. */
+  private static SdkTracerProvider exportingTo(SpanDelivery delivery, Backend backend) {
+    return SdkTracerProvider.builder()
+        .addSpanProcessor(delivery.endedSpans())
+        .addSpanProcessor(SimpleSpanProcessor.create(delivery.track(backend)))
+        .build();
+  }
+
   @Test
   void everyEndedSpanIsDeliveredOrCountedAsLost() {
     SpanDelivery delivery = new SpanDelivery();
     Backend backend = new Backend();
-    try (SdkTracerProvider provider =
-        SdkTracerProvider.builder()
-            .addSpanProcessor(delivery.endedSpans())
-            .addSpanProcessor(SimpleSpanProcessor.create(delivery.track(backend)))
-            .build()) {
+    try (SdkTracerProvider provider = exportingTo(delivery, backend)) {
       Tracer tracer = provider.get("test");
       for (String name : List.of("lost-1", "delivered", "lost-2", "still-in-flight")) {
         tracer.spanBuilder(name).startSpan().end();
@@ -70,11 +74,7 @@ class SpanDeliveryTest {
   void saysSoWhenEverySpanArrived() {
     SpanDelivery delivery = new SpanDelivery();
     Backend backend = new Backend();
-    try (SdkTracerProvider provider =
-        SdkTracerProvider.builder()
-            .addSpanProcessor(delivery.endedSpans())
-            .addSpanProcessor(SimpleSpanProcessor.create(delivery.track(backend)))
-            .build()) {
+    try (SdkTracerProvider provider = exportingTo(delivery, backend)) {
       provider.get("test").spanBuilder("one").startSpan().end();
       backend.pending.get(0).succeed();
       assertThat(delivery.summary("s1")).isEqualTo("s1: all 1 spans delivered to the trace backend");
