@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * OpenTelemetry Collector, kustomize and the Compose loader. Without them a test is skipped with
  * one line saying how to build them; under {@code CI=true} it fails instead, so CI never skips.
  */
-final class GoTools {
+public final class GoTools {
 
   static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
   static final Path BIN = ROOT.resolve("tools").resolve("bin");
@@ -19,7 +19,7 @@ final class GoTools {
   private GoTools() {}
 
   /** The built program {@code name}; skips (or, in CI, fails) the test when it is not built. */
-  static Path require(String name) {
+  public static Path require(String name) {
     Path program = BIN.resolve(name);
     if (Files.isExecutable(program)) {
       return program;

@@ -2,15 +2,19 @@ package dev.traced.sample.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.traced.sample.GoTools;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The Dockerfile, compose files, Kubernetes manifests and backend configs cannot run here, so
  * this test holds them to the code: ports, variable names, service names, endpoints, probes, the
- * agent flag and pinned images. A change in the code that breaks one of them breaks this test.
+ * agent flag and pinned images. A change in the code that breaks one of them breaks this test. The
+ * Kubernetes checks read what kustomize renders (tools/bin/kustomize), the manifests a cluster
+ * would be given, generated ConfigMap included.
  */
 class DeploymentConsistencyTest {
 
@@ -188,24 +194,42 @@ class DeploymentConsistencyTest {
 
   // ---- Kubernetes ----------------------------------------------------------------------------
 
-  private record Kubernetes(Map<String, Map<String, Object>> deployments, Map<String, Map<String, Object>> services) {}
+  private record Kubernetes(
+      Map<String, Map<String, Object>> deployments,
+      Map<String, Map<String, Object>> services,
+      Map<String, Map<String, Object>> configMaps) {}
 
-  private static Kubernetes kubernetes() throws IOException {
-    Path directory = DEPLOY.resolve("kubernetes");
-    Map<String, Object> kustomization = documents(directory.resolve("kustomization.yaml")).get(0);
-    Map<String, Map<String, Object>> deployments = new java.util.HashMap<>();
-    Map<String, Map<String, Object>> services = new java.util.HashMap<>();
-    for (Object resource : list(kustomization, "resources")) {
-      for (Map<String, Object> document : documents(directory.resolve((String) resource))) {
-        String name = string(map(document, "metadata"), "name");
-        switch (string(document, "kind")) {
-          case "Deployment" -> deployments.put(name, document);
-          case "Service" -> services.put(name, document);
-          default -> throw new AssertionError("unexpected kind in " + resource + ": " + document.get("kind"));
-        }
+  private static Kubernetes rendered;
+
+  /** What {@code kubectl apply -k deploy/kubernetes} would apply: kustomize's rendering, read once. */
+  private static synchronized Kubernetes kubernetes() throws IOException, InterruptedException {
+    if (rendered == null) {
+      Path kustomize = GoTools.require("kustomize");
+      Process build =
+          new ProcessBuilder(kustomize.toString(), "build", DEPLOY.resolve("kubernetes").toString()).redirectErrorStream(true).start();
+      String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(build.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(build.exitValue()).as("kustomize build deploy/kubernetes:%n%s", output).isZero();
+      rendered = parse(output);
+    }
+    return rendered;
+  }
+
+  private static Kubernetes parse(String manifests) {
+    Map<String, Map<String, Object>> deployments = new HashMap<>();
+    Map<String, Map<String, Object>> services = new HashMap<>();
+    Map<String, Map<String, Object>> configMaps = new HashMap<>();
+    for (Object node : new Yaml().loadAll(manifests)) {
+      Map<String, Object> document = asMap(node);
+      String name = string(map(document, "metadata"), "name");
+      switch (string(document, "kind")) {
+        case "Deployment" -> deployments.put(name, document);
+        case "Service" -> services.put(name, document);
+        case "ConfigMap" -> configMaps.put(name, document);
+        default -> throw new AssertionError("unexpected kind in the rendered manifests: " + document.get("kind"));
       }
     }
-    return new Kubernetes(deployments, services);
+    return new Kubernetes(deployments, services, configMaps);
   }
 
   private static Map<String, Object> container(Map<String, Object> deployment) {
@@ -217,7 +241,7 @@ class DeploymentConsistencyTest {
   }
 
   private static Map<String, Integer> containerPorts(Map<String, Object> container) {
-    Map<String, Integer> ports = new java.util.HashMap<>();
+    Map<String, Integer> ports = new HashMap<>();
     for (Object port : list(container, "ports")) {
       ports.put(string(asMap(port), "name"), (Integer) asMap(port).get("containerPort"));
     }
@@ -225,7 +249,7 @@ class DeploymentConsistencyTest {
   }
 
   private static Map<String, String> env(Map<String, Object> container) {
-    Map<String, String> env = new java.util.HashMap<>();
+    Map<String, String> env = new HashMap<>();
     for (Object variable : list(container, "env")) {
       env.put(string(asMap(variable), "name"), string(asMap(variable), "value"));
     }
@@ -254,7 +278,7 @@ class DeploymentConsistencyTest {
   }
 
   @Test
-  void everyServiceSelectsADeploymentAndTargetsOneOfItsPorts() throws IOException {
+  void everyServiceSelectsADeploymentAndTargetsOneOfItsPorts() throws Exception {
     Kubernetes cluster = kubernetes();
     for (Map.Entry<String, Map<String, Object>> service : cluster.services().entrySet()) {
       for (Object port : list(map(service.getValue(), "spec"), "ports")) {
@@ -264,7 +288,7 @@ class DeploymentConsistencyTest {
   }
 
   @Test
-  void everyDeploymentHasProbesAndResourceRequestsAndLimits() throws IOException {
+  void everyDeploymentHasProbesAndResourceRequestsAndLimits() throws Exception {
     for (Map.Entry<String, Map<String, Object>> deployment : kubernetes().deployments().entrySet()) {
       Map<String, Object> container = container(deployment.getValue());
       assertThat(string(container, "image")).matches(PINNED_IMAGE);
@@ -281,7 +305,7 @@ class DeploymentConsistencyTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"s1", "s2"})
-  void sampleDeploymentsRunTheServiceWithTheAgentAsTheCodeExpects(String name) throws IOException {
+  void sampleDeploymentsRunTheServiceWithTheAgentAsTheCodeExpects(String name) throws Exception {
     Kubernetes cluster = kubernetes();
     Map<String, Object> container = container(cluster.deployments().get(name));
     ServiceDescription description = SERVICES.get(name);
@@ -302,7 +326,7 @@ class DeploymentConsistencyTest {
   }
 
   @Test
-  void s1FindsS2ThroughItsService() throws IOException {
+  void s1FindsS2ThroughItsService() throws Exception {
     Kubernetes cluster = kubernetes();
     URI s2 = URI.create(env(container(cluster.deployments().get("s1"))).get(ServiceSettings.S2_ADDR));
 
@@ -312,21 +336,23 @@ class DeploymentConsistencyTest {
   }
 
   @Test
-  void theCollectorGatewayReceivesOtlpAndLoadBalancesByTraceIdToAHeadlessBackend() throws IOException {
+  void theCollectorGatewayReceivesOtlpAndLoadBalancesByTraceIdToAHeadlessBackend() throws Exception {
     Kubernetes cluster = kubernetes();
-    Map<String, Object> kustomization = documents(DEPLOY.resolve("kubernetes/kustomization.yaml")).get(0);
-    Map<String, Object> generator = asMap(list(kustomization, "configMapGenerator").get(0));
-    String configFile = ((String) list(generator, "files").get(0)).split("=")[1];
-    Map<String, Object> config = documents(DEPLOY.resolve("kubernetes").resolve(configFile)).get(0);
-    Map<String, Object> collector = container(cluster.deployments().get("otel-collector"));
-
+    Map<String, Object> gateway = cluster.deployments().get("otel-collector");
+    Map<String, Object> collector = container(gateway);
     assertThat(string(collector, "image")).startsWith("otel/opentelemetry-collector-contrib:");
-    Map<String, Object> volume =
-        asMap(list(map(map(map(cluster.deployments().get("otel-collector"), "spec"), "template"), "spec"), "volumes").get(0));
-    assertThat(string(map(volume, "configMap"), "name")).isEqualTo(string(generator, "name"));
+
+    // The pod mounts the generated ConfigMap (kustomize suffixes its name with a hash of the data)
+    // and the collector reads the key the --config argument names from it.
+    Map<String, Object> volume = asMap(list(map(map(map(gateway, "spec"), "template"), "spec"), "volumes").get(0));
+    Map<String, Object> configMap = cluster.configMaps().get(string(map(volume, "configMap"), "name"));
+    assertThat(configMap).as("the ConfigMap the collector mounts").isNotNull();
     String mountPath = string(asMap(list(collector, "volumeMounts").get(0)), "mountPath");
-    String key = ((String) list(generator, "files").get(0)).split("=")[0];
-    assertThat(list(collector, "args")).contains("--config=" + mountPath + "/" + key);
+    String argument =
+        list(collector, "args").stream().map(String::valueOf).filter(arg -> arg.startsWith("--config=")).findFirst().orElseThrow();
+    assertThat(argument).startsWith("--config=" + mountPath + "/");
+    String key = argument.substring(("--config=" + mountPath + "/").length());
+    Map<String, Object> config = asMap(new Yaml().load(string(map(configMap, "data"), key)));
 
     Map<String, Object> protocols = map(map(map(config, "receivers"), "otlp"), "protocols");
     assertThat(string(map(protocols, "grpc"), "endpoint")).isEqualTo("0.0.0.0:" + resolve(cluster, "otel-collector", 4317));
