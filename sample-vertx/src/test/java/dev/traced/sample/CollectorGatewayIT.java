@@ -1,8 +1,10 @@
 package dev.traced.sample;
 
+import dev.traced.sample.harness.FreePorts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.traced.sample.demo.ServiceProcess;
+import dev.traced.sample.harness.ServiceProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,8 +1,10 @@
 package dev.traced.sample;
 
+import dev.traced.sample.harness.FreePorts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.traced.sample.demo.OtlpReceiver;
+import dev.traced.sample.harness.OtlpReceiver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

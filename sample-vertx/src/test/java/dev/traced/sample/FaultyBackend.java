@@ -1,5 +1,7 @@
 package dev.traced.sample;
 
+import dev.traced.sample.harness.FreePorts;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;

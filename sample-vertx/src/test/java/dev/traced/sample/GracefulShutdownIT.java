@@ -1,10 +1,12 @@
 package dev.traced.sample;
 
+import dev.traced.sample.harness.FreePorts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.traced.sample.demo.OtlpReceiver;
-import dev.traced.sample.demo.ReceivedSpan;
-import dev.traced.sample.demo.ServiceProcess;
+import dev.traced.sample.harness.OtlpReceiver;
+import dev.traced.sample.harness.ReceivedSpan;
+import dev.traced.sample.harness.ServiceProcess;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,9 +6,9 @@ import static dev.traced.sample.Services.named;
 import static dev.traced.sample.Services.traceIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.traced.sample.demo.OtlpReceiver;
-import dev.traced.sample.demo.ReceivedSpan;
-import dev.traced.sample.demo.ServiceProcess;
+import dev.traced.sample.harness.OtlpReceiver;
+import dev.traced.sample.harness.ReceivedSpan;
+import dev.traced.sample.harness.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,6 +1,6 @@
 package dev.traced.sample;
 
-import dev.traced.sample.demo.ServiceProcess;
+import dev.traced.sample.harness.ServiceProcess;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;

@@ -2,9 +2,9 @@ package dev.traced.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.traced.sample.demo.OtlpReceiver;
-import dev.traced.sample.demo.ReceivedSpan;
-import dev.traced.sample.demo.ServiceProcess;
+import dev.traced.sample.harness.OtlpReceiver;
+import dev.traced.sample.harness.ReceivedSpan;
+import dev.traced.sample.harness.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,9 +1,11 @@
 package dev.traced.sample;
 
+import dev.traced.sample.harness.FreePorts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.traced.sample.demo.OtlpReceiver;
-import dev.traced.sample.demo.ServiceProcess;
+import dev.traced.sample.harness.OtlpReceiver;
+import dev.traced.sample.harness.ServiceProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

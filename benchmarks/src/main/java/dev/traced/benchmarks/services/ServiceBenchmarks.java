@@ -4,7 +4,7 @@ import dev.traced.benchmarks.Options;
 import dev.traced.benchmarks.profile.Profiler;
 import dev.traced.benchmarks.sink.SpanSink;
 import dev.traced.benchmarks.services.ServicePair.Setup;
-import dev.traced.sample.demo.ServiceProcess;
+import dev.traced.sample.harness.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,7 +2,7 @@ package dev.traced.benchmarks.services;
 
 import dev.traced.benchmarks.profile.Profiler;
 import dev.traced.benchmarks.sink.SpanSink;
-import dev.traced.sample.demo.ServiceProcess;
+import dev.traced.sample.harness.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,11 @@
 package dev.traced.sample.demo;
 
+import dev.traced.sample.harness.DataStores;
+import dev.traced.sample.harness.Flavour;
+import dev.traced.sample.harness.OtlpReceiver;
+import dev.traced.sample.harness.ServiceEnvironment;
+import dev.traced.sample.harness.ServiceProcess;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -10,17 +16,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * The README's first command: runs s2 and s1, then s2 and decorator-s1, each as its own JVM with
- * the weaver agent, sends each s1 a request as the tutorial's {@code curl} does, and prints the
- * distributed trace that the services exported over OTLP/HTTP to a receiver the demo runs.
+ * The README's first command: runs each {@link Flavour} of the tutorial, s2 and s1, then s2 and
+ * decorator-s1 (each as its own JVM with the weaver agent), then auto-s2 and auto-s1 under the
+ * OpenTelemetry Java agent with a Redis and a MariaDB it starts (when they are installed; else it
+ * says what it skipped); sends each s1 a request as the tutorial's {@code curl} does, and prints
+ * the distributed trace that the services exported over OTLP to a receiver the demo runs.
  *
  * <p>With {@code OTEL_EXPORTER_OTLP_ENDPOINT} set, the demo also forwards everything it receives
  * to that endpoint (OTLP/HTTP), so the same traces show up in a real Jaeger or Tempo.
@@ -90,23 +98,32 @@ public final class Demo {
             ? null
             : new OtlpForwarder(userEndpoint, System.getenv("OTEL_EXPORTER_OTLP_HEADERS"));
     try (OtlpReceiver receiver = forwarder == null ? OtlpReceiver.start() : OtlpReceiver.start(forwarder)) {
-      out.println("traced demo: s1 calls s2, both traced with OpenTelemetry and exported over OTLP/HTTP");
-      out.println("  spans are received by the demo at " + receiver.endpoint());
+      out.println("traced demo: s1 calls s2, both traced with OpenTelemetry and exported over OTLP");
+      out.println("  spans are received by the demo at " + receiver.endpoint() + " (OTLP/HTTP) and " + receiver.grpcEndpoint() + " (OTLP/gRPC)");
       if (forwarder != null) {
         out.println("  OTEL_EXPORTER_OTLP_ENDPOINT is set: forwarding them to " + forwarder.target());
       }
       out.println();
 
-      out.println("[1/2] hand-written spans (s1.py, s2.py)");
-      try (ServiceProcess s2 = start(receiver, "s2", s2Port)) {
-        try (ServiceProcess s1 = start(receiver, "s1", s1Port)) {
-          request(s1);
-          showTrace(receiver, List.of("s1-span", "s1-span-db", "s2-span"));
-        }
-        out.println("[2/2] @Traced spans, woven at load time (decorator-s1.py)");
-        try (ServiceProcess decorator = start(receiver, "decorator-s1", s1Port)) {
-          request(decorator);
-          showTrace(receiver, List.of("phase-1", "phase-2", "s2-span"));
+      List<Flavour> flavours = Flavour.ALL;
+      for (int number = 1; number <= flavours.size(); number++) {
+        Flavour flavour = flavours.get(number - 1);
+        out.println("[" + number + "/" + flavours.size() + "] " + flavour.title());
+        if (flavour.dataStores()) {
+          Optional<String> missing = DataStores.missing();
+          if (missing.isPresent()) {
+            out.println("  skipped: " + missing.get());
+            out.println();
+            continue;
+          }
+          try (DataStores stores = DataStores.start()) {
+            out.println(
+                "  Redis on 127.0.0.1:" + stores.redis().port() + " and MariaDB on 127.0.0.1:" + stores.database().port()
+                    + ", started for the demo");
+            show(receiver, flavour, environment -> environment.using(stores));
+          }
+        } else {
+          show(receiver, flavour, environment -> environment);
         }
       }
       if (forwarder != null) {
@@ -119,6 +136,20 @@ public final class Demo {
     }
   }
 
+  /** Runs {@code flavour}'s two services, sends s1 a request, and prints the trace. */
+  private void show(OtlpReceiver receiver, Flavour flavour, UnaryOperator<ServiceEnvironment> settings)
+      throws IOException, InterruptedException {
+    // The zero-code services export over gRPC, as the tutorial's opentelemetry-instrument line does.
+    String protocol = flavour.javaAgent() ? ServiceEnvironment.GRPC : ServiceEnvironment.HTTP_PROTOBUF;
+    try (ServiceProcess s2 = start(flavour, flavour.s2(), s2Port, settings.apply(ServiceEnvironment.onLoopback(s2Port).exportingTo(receiver, protocol)))) {
+      try (ServiceProcess s1 =
+          start(flavour, flavour.s1(), s1Port, settings.apply(ServiceEnvironment.onLoopback(s1Port).exportingTo(receiver, protocol).callingS2(s2.port())))) {
+        request(s1);
+        showTrace(receiver, flavour);
+      }
+    }
+  }
+
   private static int port(String variable, int defaultPort) {
     String value = System.getenv(variable);
     try {
@@ -128,20 +159,11 @@ public final class Demo {
     }
   }
 
-  private ServiceProcess start(OtlpReceiver receiver, String service, int port)
+  private ServiceProcess start(Flavour flavour, String service, int port, ServiceEnvironment environment)
       throws IOException, InterruptedException {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("PORT", Integer.toString(port));
-    environment.put("BIND_ADDRESS", "127.0.0.1");
-    environment.put("S2_ADDR", "http://127.0.0.1:" + s2Port);
-    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
-    environment.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", receiver.endpoint() + "/v1/traces");
-    environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-    environment.put("OTEL_TRACES_EXPORTER", "otlp");
-    environment.put("OTEL_BSP_SCHEDULE_DELAY", "100");
     ServiceProcess process;
     try {
-      process = ServiceProcess.start(sampleJar, service, environment, START_TIMEOUT);
+      process = ServiceProcess.start(sampleJar, flavour, service, environment.toMap(), START_TIMEOUT);
     } catch (IOException e) {
       throw new IOException(
           e.getMessage() + "\n(" + service + " needs port " + port + "; if it is taken, choose others with S1_PORT and S2_PORT)", e);
@@ -164,23 +186,23 @@ public final class Demo {
     }
   }
 
-  private void showTrace(OtlpReceiver receiver, List<String> expectedNames) throws InterruptedException {
-    boolean complete = receiver.await(spans -> newTrace(receiver, expectedNames).isPresent(), TRACE_TIMEOUT);
+  private void showTrace(OtlpReceiver receiver, Flavour flavour) throws InterruptedException {
+    boolean complete = receiver.await(spans -> newTrace(receiver, flavour).isPresent(), TRACE_TIMEOUT);
     if (!complete) {
       throw new IllegalStateException(
-          "no complete trace with spans " + expectedNames + " within " + TRACE_TIMEOUT.toSeconds() + " s; received: " + receiver.spans());
+          "no complete trace of " + flavour + " within " + TRACE_TIMEOUT.toSeconds() + " s; received: " + receiver.spans());
     }
-    String traceId = newTrace(receiver, expectedNames).orElseThrow();
+    String traceId = newTrace(receiver, flavour).orElseThrow();
     shownTraces.add(traceId);
     out.println();
     out.print(TraceTree.render(traceId, receiver.traces().get(traceId)));
     out.println();
   }
 
-  private Optional<String> newTrace(OtlpReceiver receiver, List<String> expectedNames) {
+  private Optional<String> newTrace(OtlpReceiver receiver, Flavour flavour) {
     return receiver.traces().entrySet().stream()
         .filter(trace -> !shownTraces.contains(trace.getKey()))
-        .filter(trace -> trace.getValue().stream().map(ReceivedSpan::name).toList().containsAll(expectedNames))
+        .filter(trace -> flavour.complete().test(trace.getValue()))
         .map(Map.Entry::getKey)
         .findFirst();
   }

@@ -1,5 +1,6 @@
 package dev.traced.sample.demo;
 
+import dev.traced.sample.harness.ReceivedSpan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +15,14 @@ import java.util.stream.Collectors;
  */
 public final class TraceTree {
 
-  /** Attributes every @Traced span carries; useful in a backend, noise in a terminal. */
-  private static final Set<String> HIDDEN_ATTRIBUTES = Set.of("code.function.name");
+  /**
+   * Attributes that every @Traced span, or every span of the Java agent, carries: useful in a
+   * backend, noise in a terminal.
+   */
+  private static final Set<String> HIDDEN_ATTRIBUTES =
+      Set.of(
+          "code.function.name", "thread.id", "thread.name", "network.peer.address", "network.peer.port",
+          "network.protocol.version", "user_agent.original", "client.address", "url.scheme");
 
   private TraceTree() {}
 

@@ -15,22 +15,24 @@ public final class DecoratorS1Service extends HttpService {
 
   /** Port 10000, service name {@code decoration-s1} (the tutorial's name). */
   public static final ServiceDescription DESCRIPTION =
-      new ServiceDescription("decorator-s1", 10000, ServiceNames.forCommand("decorator-s1"), DecoratorS1Service::new);
+      new ServiceDescription("decorator-s1", 10000, ServiceNames.forCommand("decorator-s1"), false, DecoratorS1Service::new);
 
+  private final OpenTelemetry openTelemetry;
   private Phases phases;
 
   DecoratorS1Service(ServiceSettings settings, OpenTelemetry openTelemetry) {
-    super(settings, openTelemetry);
+    super(settings);
+    this.openTelemetry = openTelemetry;
   }
 
   @Override
   void routes(Router router) {
-    phases = new Phases(new S2Client(vertx, settings().s2Address(), openTelemetry().getPropagators()));
+    phases = new Phases(new S2Client(vertx, settings().s2Address(), openTelemetry.getPropagators()));
     router.get("/").handler(this::hello);
   }
 
   private void hello(RoutingContext context) {
-    Context caller = Samples.requestContext(openTelemetry().getPropagators(), context);
+    Context caller = Samples.requestContext(openTelemetry.getPropagators(), context);
     try (Scope ignored = caller.makeCurrent()) {
       phases.phaseOne().onComplete(answer -> Samples.replyAfterS2(context, Span.getInvalid(), answer));
     }

@@ -1,11 +1,11 @@
 package dev.traced.sample.services;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -18,12 +18,10 @@ abstract class HttpService extends VerticleBase {
   static final Duration GRACE_PERIOD = Duration.ofSeconds(10);
 
   private final ServiceSettings settings;
-  private final OpenTelemetry openTelemetry;
   private HttpServer server;
 
-  HttpService(ServiceSettings settings, OpenTelemetry openTelemetry) {
+  HttpService(ServiceSettings settings) {
     this.settings = settings;
-    this.openTelemetry = openTelemetry;
   }
 
   /** Adds the service's routes. */
@@ -54,7 +52,7 @@ abstract class HttpService extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.shutdown(GRACE_PERIOD);
+    return server == null ? Future.succeededFuture() : server.shutdown(GRACE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   int actualPort() {
@@ -63,9 +61,5 @@ abstract class HttpService extends VerticleBase {
 
   ServiceSettings settings() {
     return settings;
-  }
-
-  OpenTelemetry openTelemetry() {
-    return openTelemetry;
   }
 }

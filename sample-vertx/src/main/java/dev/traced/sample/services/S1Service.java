@@ -20,24 +20,26 @@ public final class S1Service extends HttpService {
 
   /** Port 10000, service name {@code s1}. */
   public static final ServiceDescription DESCRIPTION =
-      new ServiceDescription("s1", 10000, ServiceNames.forCommand("s1"), S1Service::new);
+      new ServiceDescription("s1", 10000, ServiceNames.forCommand("s1"), false, S1Service::new);
 
+  private final OpenTelemetry openTelemetry;
   private final Tracer tracer;
   private S2Client s2;
 
   S1Service(ServiceSettings settings, OpenTelemetry openTelemetry) {
-    super(settings, openTelemetry);
+    super(settings);
+    this.openTelemetry = openTelemetry;
     this.tracer = openTelemetry.getTracer(Samples.INSTRUMENTATION_SCOPE);
   }
 
   @Override
   void routes(Router router) {
-    s2 = new S2Client(vertx, settings().s2Address(), openTelemetry().getPropagators());
+    s2 = new S2Client(vertx, settings().s2Address(), openTelemetry.getPropagators());
     router.get("/").handler(this::hello);
   }
 
   private void hello(RoutingContext context) {
-    Context parent = Samples.requestContext(openTelemetry().getPropagators(), context);
+    Context parent = Samples.requestContext(openTelemetry.getPropagators(), context);
     Span span =
         tracer
             .spanBuilder("s1-span")

@@ -17,12 +17,14 @@ public final class S2Service extends HttpService {
 
   /** Port 20000, service name {@code s2}. */
   public static final ServiceDescription DESCRIPTION =
-      new ServiceDescription("s2", 20000, ServiceNames.forCommand("s2"), S2Service::new);
+      new ServiceDescription("s2", 20000, ServiceNames.forCommand("s2"), false, S2Service::new);
 
+  private final OpenTelemetry openTelemetry;
   private final Tracer tracer;
 
   S2Service(ServiceSettings settings, OpenTelemetry openTelemetry) {
-    super(settings, openTelemetry);
+    super(settings);
+    this.openTelemetry = openTelemetry;
     this.tracer = openTelemetry.getTracer(Samples.INSTRUMENTATION_SCOPE);
   }
 
@@ -32,7 +34,7 @@ public final class S2Service extends HttpService {
   }
 
   private void hello(RoutingContext context) {
-    Context parent = Samples.requestContext(openTelemetry().getPropagators(), context);
+    Context parent = Samples.requestContext(openTelemetry.getPropagators(), context);
     Span span = tracer.spanBuilder("s2-span").setParent(parent).setSpanKind(SpanKind.SERVER).startSpan();
     try (Scope ignored = span.makeCurrent()) {
       context.response().end("hello world 2");

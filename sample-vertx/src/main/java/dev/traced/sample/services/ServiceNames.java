@@ -13,7 +13,7 @@ public final class ServiceNames {
   public static final String HEALTH_PATH = "/health";
 
   private static final Map<String, String> BY_COMMAND =
-      Map.of("s1", "s1", "s2", "s2", "decorator-s1", "decoration-s1");
+      Map.of("s1", "s1", "s2", "s2", "decorator-s1", "decoration-s1", "auto-s1", "auto-s1", "auto-s2", "auto-s2");
 
   private ServiceNames() {}
 

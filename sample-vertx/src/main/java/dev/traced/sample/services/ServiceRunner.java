@@ -31,8 +31,13 @@ public final class ServiceRunner {
     }
 
     Telemetry telemetry;
+    if (description.zeroCode() && !Telemetry.javaAgentPresent()) {
+      System.err.println(
+          command + ": started without the OpenTelemetry Java agent, and has no tracing code of its own, so it makes no spans:"
+              + " add -javaagent:opentelemetry-javaagent.jar");
+    }
     try {
-      telemetry = Telemetry.start(description.defaultServiceName());
+      telemetry = description.zeroCode() ? Telemetry.agentOnly() : Telemetry.start(description.defaultServiceName());
     } catch (ConfigurationException e) {
       System.err.println(command + ": OpenTelemetry configuration: " + e.getMessage());
       System.exit(2);
@@ -50,7 +55,9 @@ public final class ServiceRunner {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, telemetry), command + "-shutdown"));
-    System.out.println(command + ": " + Weaving.describe());
+    if (!description.zeroCode()) {
+      System.out.println(command + ": " + Weaving.describe());
+    }
     System.out.println(command + READY + settings.bindAddress() + ":" + service.actualPort());
   }
 

@@ -9,8 +9,9 @@ import java.util.Map;
  *     tutorial's services listen)
  * @param port {@code PORT}, default the service's own
  * @param s2Address {@code S2_ADDR}, where s1 finds s2, default {@code http://localhost:20000}
+ * @param dataStores where auto-s1 finds Redis and MariaDB/MySQL
  */
-public record ServiceSettings(String bindAddress, int port, String s2Address) {
+public record ServiceSettings(String bindAddress, int port, String s2Address, DataStoreSettings dataStores) {
 
   /** The environment variables a service reads, besides OpenTelemetry's own {@code OTEL_*}. */
   public static final String PORT = "PORT";
@@ -22,8 +23,9 @@ public record ServiceSettings(String bindAddress, int port, String s2Address) {
   static final String DEFAULT_S2_ADDRESS = "http://localhost:20000";
 
   /**
-   * Reads the settings from {@code environment}; a malformed {@code PORT} or {@code S2_ADDR}, or
-   * an {@code OTEL_*} variable that OpenTelemetry would reject ({@link OtelSettings}), is an error.
+   * Reads the settings from {@code environment}; a malformed {@code PORT}, {@code S2_ADDR} or
+   * data-store setting ({@link DataStoreSettings}), or an {@code OTEL_*} variable that
+   * OpenTelemetry would reject ({@link OtelSettings}), is an error.
    */
   static ServiceSettings from(Map<String, String> environment, int defaultPort) {
     String port = environment.get(PORT);
@@ -41,9 +43,10 @@ public record ServiceSettings(String bindAddress, int port, String s2Address) {
       throw new IllegalArgumentException(
           "S2_ADDR must be an http:// or https:// URL such as " + DEFAULT_S2_ADDRESS + ", not \"" + s2Address + "\"");
     }
+    DataStoreSettings dataStores = DataStoreSettings.from(environment);
     OtelSettings.check(environment);
     return new ServiceSettings(
-        environment.getOrDefault(BIND_ADDRESS, DEFAULT_BIND_ADDRESS), parsedPort, stripTrailingSlash(s2Address));
+        environment.getOrDefault(BIND_ADDRESS, DEFAULT_BIND_ADDRESS), parsedPort, stripTrailingSlash(s2Address), dataStores);
   }
 
   private static String stripTrailingSlash(String address) {

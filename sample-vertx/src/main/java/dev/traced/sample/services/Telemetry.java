@@ -82,6 +82,14 @@ final class Telemetry {
     return new Telemetry(defaultServiceName, sdk, sdk, delivery);
   }
 
+  /**
+   * The agent's OpenTelemetry, or none at all: for a service with no tracing code, whose spans
+   * only the agent makes.
+   */
+  static Telemetry agentOnly() {
+    return new Telemetry(null, javaAgentPresent() ? GlobalOpenTelemetry.get() : OpenTelemetry.noop(), null, null);
+  }
+
   OpenTelemetry openTelemetry() {
     return openTelemetry;
   }
@@ -106,7 +114,7 @@ final class Telemetry {
   }
 
   /** The agent's jar is on the system class path whenever it was given as {@code -javaagent}. */
-  private static boolean javaAgentPresent() {
+  static boolean javaAgentPresent() {
     try {
       Class.forName(JAVA_AGENT_CLASS, false, ClassLoader.getSystemClassLoader());
       return true;

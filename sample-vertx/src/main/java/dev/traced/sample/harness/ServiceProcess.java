@@ -1,4 +1,4 @@
-package dev.traced.sample.demo;
+package dev.traced.sample.harness;
 
 import dev.traced.sample.services.ServiceRunner;
 import java.io.BufferedReader;
@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +67,26 @@ public final class ServiceProcess implements AutoCloseable {
     }
     javaOptions.add("-javaagent:" + sampleJar.resolveSibling("aspectjweaver.jar"));
     return launch(sampleJar, javaOptions, service, environment, timeout);
+  }
+
+  /**
+   * Starts {@code service} of {@code flavour} as that flavour runs: with the weaver, or, for the
+   * zero-code services, under OpenTelemetry's Java agent with the sample's agent extension (both
+   * next to {@code sampleJar}) and the database conventions that name the database system.
+   */
+  public static ServiceProcess start(
+      Path sampleJar, Flavour flavour, String service, Map<String, String> environment, Duration timeout)
+      throws IOException, InterruptedException {
+    if (!flavour.javaAgent()) {
+      return start(sampleJar, service, environment, timeout);
+    }
+    Map<String, String> agentEnvironment = new HashMap<>(Map.of("OTEL_SEMCONV_STABILITY_OPT_IN", "database"));
+    agentEnvironment.putAll(environment);
+    List<String> javaOptions =
+        List.of(
+            "-javaagent:" + sampleJar.resolveSibling("opentelemetry-javaagent.jar"),
+            "-Dotel.javaagent.extensions=" + sampleJar.resolveSibling("sample-vertx-agent-extension.jar"));
+    return launch(sampleJar, javaOptions, service, agentEnvironment, timeout);
   }
 
   /**

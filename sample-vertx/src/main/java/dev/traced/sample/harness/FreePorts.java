@@ -1,4 +1,4 @@
-package dev.traced.sample;
+package dev.traced.sample.harness;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * that keeps connecting to a port nobody listens on), and then a test that starts listening on it
  * later finds it in use.
  */
-final class FreePorts {
+public final class FreePorts {
 
   /** Where Linux starts handing out ephemeral ports; elsewhere, or if unreadable, Linux's default. */
   private static final int EPHEMERAL_START = ephemeralRangeStart();
@@ -24,7 +24,7 @@ final class FreePorts {
   private FreePorts() {}
 
   /** A port nobody listens on right now, below the ephemeral range. */
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     int lowest = Math.min(10_000, EPHEMERAL_START / 2);
     for (int attempt = 0; attempt < 100; attempt++) {
       int port = ThreadLocalRandom.current().nextInt(lowest, EPHEMERAL_START);

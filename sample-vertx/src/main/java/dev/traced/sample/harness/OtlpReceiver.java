@@ -1,4 +1,4 @@
-package dev.traced.sample.demo;
+package dev.traced.sample.harness;
 
 import com.google.protobuf.ByteString;
 import com.sun.net.httpserver.HttpExchange;
@@ -11,6 +11,14 @@ import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.grpc.common.GrpcMessageDecoder;
+import io.vertx.grpc.common.GrpcMessageEncoder;
+import io.vertx.grpc.common.ServiceMethod;
+import io.vertx.grpc.common.ServiceName;
+import io.vertx.grpc.server.GrpcServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,29 +26,44 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A minimal OTLP/HTTP trace receiver on the loopback interface: decodes each
- * {@code ExportTraceServiceRequest} POSTed to {@code /v1/traces} and keeps its spans, so the demo
- * can print traces and the tests can assert on what services really exported.
+ * A minimal OTLP trace receiver on the loopback interface, over both OTLP transports: OTLP/HTTP
+ * ({@code ExportTraceServiceRequest} POSTed to {@code /v1/traces}) and OTLP/gRPC (the
+ * {@code TraceService/Export} call, served by Vert.x's gRPC server). It keeps every span, so the
+ * demo can print traces and the tests can assert on what services really exported.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
   private static final HexFormat HEX = HexFormat.of();
+  private static final String HTTP_PROTOBUF = ServiceEnvironment.HTTP_PROTOBUF;
+  private static final String GRPC = ServiceEnvironment.GRPC;
+  private static final ServiceMethod<ExportTraceServiceRequest, ExportTraceServiceResponse> EXPORT =
+      ServiceMethod.server(
+          ServiceName.create("opentelemetry.proto.collector.trace.v1", "TraceService"),
+          "Export",
+          GrpcMessageEncoder.encoder(),
+          GrpcMessageDecoder.decoder(ExportTraceServiceRequest.newBuilder()));
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
+  private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+  private final io.vertx.core.http.HttpServer grpcServer;
   private final List<ReceivedSpan> spans = new ArrayList<>();
+  private final Map<String, Integer> exportsByProtocol = new HashMap<>();
   private final Consumer<byte[]> forward;
 
   private OtlpReceiver(int port, Consumer<byte[]> forward) throws IOException {
@@ -49,6 +72,22 @@ public final class OtlpReceiver implements AutoCloseable {
     server.createContext("/v1/traces", this::handle);
     server.setExecutor(executor);
     server.start();
+    GrpcServer grpc = GrpcServer.server(vertx);
+    grpc.callHandler(EXPORT, call -> call.handler(request -> {
+      accept(request, GRPC);
+      call.response().end(ExportTraceServiceResponse.getDefaultInstance());
+    }));
+    try {
+      grpcServer =
+          vertx
+              .createHttpServer(new HttpServerOptions().setHost(InetAddress.getLoopbackAddress().getHostAddress()).setPort(0))
+              .requestHandler(grpc)
+              .listen()
+              .await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      close();
+      throw new IOException("cannot start the OTLP/gRPC receiver: " + e.getMessage(), e);
+    }
   }
 
   /** Starts a receiver on a free loopback port. */
@@ -66,9 +105,24 @@ public final class OtlpReceiver implements AutoCloseable {
     return new OtlpReceiver(0, forward);
   }
 
-  /** The value for {@code OTEL_EXPORTER_OTLP_ENDPOINT}. */
+  /** The value for {@code OTEL_EXPORTER_OTLP_ENDPOINT} with the OTLP/HTTP protocol. */
   public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The value for {@code OTEL_EXPORTER_OTLP_ENDPOINT} with {@code OTEL_EXPORTER_OTLP_PROTOCOL=grpc}. */
+  public String grpcEndpoint() {
+    return "http://127.0.0.1:" + grpcServer.actualPort();
+  }
+
+  /** The endpoint for {@code protocol}, as {@code OTEL_EXPORTER_OTLP_PROTOCOL} names it. */
+  public String endpoint(String protocol) {
+    return GRPC.equals(protocol) ? grpcEndpoint() : endpoint();
+  }
+
+  /** How many export requests arrived over {@code protocol} ({@code http/protobuf} or {@code grpc}). */
+  public synchronized int exports(String protocol) {
+    return exportsByProtocol.getOrDefault(protocol, 0);
   }
 
   /** Every span received so far. */
@@ -114,8 +168,7 @@ public final class OtlpReceiver implements AutoCloseable {
         exchange.sendResponseHeaders(400, -1);
         return;
       }
-      add(decode(request));
-      forward.accept(body);
+      accept(request, HTTP_PROTOBUF);
       byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
       exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
       exchange.sendResponseHeaders(200, response.length == 0 ? -1 : response.length);
@@ -125,7 +178,14 @@ public final class OtlpReceiver implements AutoCloseable {
     }
   }
 
-  private synchronized void add(List<ReceivedSpan> received) {
+  /** Keeps the spans of one export, over either transport, and forwards it as OTLP/HTTP would carry it. */
+  private void accept(ExportTraceServiceRequest request, String protocol) {
+    add(decode(request), protocol);
+    forward.accept(request.toByteArray());
+  }
+
+  private synchronized void add(List<ReceivedSpan> received, String protocol) {
+    exportsByProtocol.merge(protocol, 1, Integer::sum);
     spans.addAll(received);
     notifyAll();
   }
@@ -197,5 +257,10 @@ public final class OtlpReceiver implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    try {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      // Its threads end with the JVM; the receiver's ports are closed already.
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.traced.sample.demo;
+package dev.traced.sample.harness;
 
 import java.util.Map;
 
