@@ -1,10 +1,9 @@
 package dev.traced.sample;
 
-import dev.traced.sample.harness.FreePorts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.traced.sample.FaultyBackend.Fault;
+import dev.traced.sample.harness.FreePorts;
 import dev.traced.sample.harness.OtlpReceiver;
 import dev.traced.sample.harness.ReceivedSpan;
 import dev.traced.sample.harness.ServiceProcess;

@@ -1,17 +1,16 @@
 package dev.traced.sample;
 
-import dev.traced.sample.harness.FreePorts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.traced.sample.harness.FreePorts;
 import dev.traced.sample.harness.ServiceProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

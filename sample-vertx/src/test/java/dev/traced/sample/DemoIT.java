@@ -1,9 +1,9 @@
 package dev.traced.sample;
 
-import dev.traced.sample.harness.FreePorts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.traced.sample.harness.DataStores;
+import dev.traced.sample.harness.FreePorts;
 import dev.traced.sample.harness.OtlpReceiver;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,7 +32,7 @@ class DemoIT {
   }
 
   @Test
-  void printsBothTracesAsTreesAndExitsZero() throws Exception {
+  void printsTheThreeFlavoursTracesAsTreesAndExitsZero() throws Exception {
     Run run = demo(Map.of("S1_PORT", Integer.toString(FreePorts.freePort()), "S2_PORT", Integer.toString(FreePorts.freePort())));
 
     assertThat(run.exitCode()).as(run.output()).isZero();
@@ -46,7 +46,21 @@ class DemoIT {
         .containsPattern("trace [0-9a-f]{32}  \\(3 spans, services: decoration-s1, s2\\)")
         .containsPattern("phase-1 +\\[decoration-s1\\] +INTERNAL")
         .containsPattern("├─ phase-2 +\\[decoration-s1\\]")
-        .containsPattern("└─ s2-span +\\[s2\\] +SERVER");
+        .containsPattern("└─ s2-span +\\[s2\\] +SERVER")
+        .contains("[3/3] zero-code, the OpenTelemetry Java agent (auto-s1.py)");
+    if (DataStores.missing().isPresent()) {
+      assertThat(run.output()).contains("  skipped: " + DataStores.missing().get());
+      Prerequisite.missing("the demo's third part: " + DataStores.missing().get());
+    }
+    assertThat(run.output())
+        .containsPattern("Redis on 127.0.0.1:[0-9]+ and MariaDB on 127.0.0.1:[0-9]+, started for the demo")
+        .contains("hello world\n")
+        .containsPattern("trace [0-9a-f]{32}  \\([0-9] spans, services: auto-s1, auto-s2\\)")
+        .containsPattern("GET +\\[auto-s1\\] +SERVER .*url.path=/")
+        .containsPattern("├─ SET [0-9.:]+ +\\[auto-s1\\] +CLIENT .*db.system.name=redis")
+        .containsPattern("├─ SELECT +\\[auto-s1\\] +CLIENT .*db.system.name=mysql .*db.query.text=SELECT VERSION\\(\\)")
+        .containsPattern("└─ GET +\\[auto-s1\\] +CLIENT")
+        .containsPattern("   └─ GET +\\[auto-s2\\] +SERVER");
   }
 
   @Test

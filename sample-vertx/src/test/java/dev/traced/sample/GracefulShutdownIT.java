@@ -1,9 +1,8 @@
 package dev.traced.sample;
 
-import dev.traced.sample.harness.FreePorts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.traced.sample.harness.FreePorts;
 import dev.traced.sample.harness.OtlpReceiver;
 import dev.traced.sample.harness.ReceivedSpan;
 import dev.traced.sample.harness.ServiceProcess;

@@ -23,9 +23,10 @@ class GuideTest {
   private static final Path GUIDE = ROOT.resolve("src-docs");
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
   private static final List<String> MARKERS =
-      List.of("> Needs Docker", "> Needs a Kubernetes cluster", "> 需要 Docker", "> 需要 Kubernetes 集群");
+      List.of(
+          "> Needs Docker", "> Needs a Kubernetes cluster", "> Needs root", "> 需要 Docker", "> 需要 Kubernetes 集群", "> 需要 root");
   /**
-   * Commands the demo and the ITs (SampleTracesIT, DemoIT, JavaAgentIT, JaegerIT) run as written,
+   * Commands the demo and the ITs (SampleTracesIT, DemoIT, JavaAgentIT, ZeroCodeIT, JaegerIT) run as written,
    * but on free ports; .ci/run runs tools/build.
    */
   private static final List<Pattern> TESTED_COMMANDS =
@@ -38,6 +39,9 @@ class GuideTest {
                   + " -Dotel.javaagent.extensions=sample-vertx/target/sample-vertx-agent-extension.jar"
                   + " -javaagent:sample-vertx/target/aspectjweaver.jar"
                   + " -jar sample-vertx/target/sample-vertx.jar (s2|decorator-s1)( &)?",
+              "OTEL_SERVICE_NAME=(auto-s2|auto-s1) OTEL_TRACES_EXPORTER=otlp OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none"
+                  + " OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4317 OTEL_EXPORTER_OTLP_PROTOCOL=grpc OTEL_SEMCONV_STABILITY_OPT_IN=database"
+                  + " java -javaagent:sample-vertx/target/opentelemetry-javaagent.jar -jar sample-vertx/target/sample-vertx.jar (auto-s2|auto-s1) &",
               "curl http://localhost:10000",
               "tools/build",
               "tools/bin/jaeger --config deploy/jaeger/jaeger-local.yaml &",
@@ -59,7 +63,7 @@ class GuideTest {
 
   @Test
   void everyPageExistsInEnglishAndChinese() throws IOException {
-    assertThat(names("en")).hasSize(7).isEqualTo(names("zh"));
+    assertThat(names("en")).hasSize(8).isEqualTo(names("zh"));
     String index = Files.readString(GUIDE.resolve("README.md"));
     for (String name : names("en")) {
       assertThat(index).contains("(en/" + name + ")", "(zh/" + name + ")");

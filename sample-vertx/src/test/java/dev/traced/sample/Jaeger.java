@@ -1,7 +1,6 @@
 package dev.traced.sample;
 
 import dev.traced.sample.harness.FreePorts;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

@@ -8,15 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.traced.sample.harness.OtlpReceiver;
 import dev.traced.sample.harness.ReceivedSpan;
+import dev.traced.sample.harness.ServiceEnvironment;
 import dev.traced.sample.harness.ServiceProcess;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,34 +27,18 @@ import org.junit.jupiter.api.Test;
  */
 class JavaAgentIT {
 
-  private static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).normalize();
-  private static final Path PAGE = ROOT.resolve("src-docs/en/04-java-agent.md");
+  private static final String PAGE = "src-docs/en/04-java-agent.md";
 
   private static OtlpReceiver receiver;
   private static ServiceProcess s2;
   private static ServiceProcess decorator;
 
-  /** The page's {@code java ...} command that starts {@code service}, as words. */
-  static List<String> pageCommand(String service) throws IOException {
-    List<String> commands =
-        Files.readAllLines(PAGE).stream()
-            .filter(line -> line.startsWith("java -javaagent:") && line.endsWith(" " + service + " &"))
-            .toList();
-    assertThat(commands).as("the command for %s on %s", service, PAGE).hasSize(1);
-    String command = commands.get(0);
-    List<String> words = new ArrayList<>(List.of(command.substring(0, command.length() - " &".length()).split(" ")));
-    // The page's "java" is the JDK on the PATH; the test uses the JDK it runs on.
-    words.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    return words;
-  }
-
   /** Only what moves the service to free loopback ports and its export to the test's receiver. */
   private static ServiceProcess start(String service, Map<String, String> extra) throws Exception {
-    Map<String, String> environment = new HashMap<>(extra);
-    environment.put("PORT", "0");
-    environment.put("BIND_ADDRESS", "127.0.0.1");
-    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint());
-    return ServiceProcess.run(service, pageCommand(service), ROOT, environment, Services.START_TIMEOUT);
+    GuideCommand command = GuideCommand.on(PAGE, service);
+    Map<String, String> environment =
+        ServiceEnvironment.onLoopback(0).with(command.environment()).with("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint()).with(extra).toMap();
+    return ServiceProcess.run(service, command.words(), GuideCommand.ROOT, environment, Services.START_TIMEOUT);
   }
 
   @BeforeAll

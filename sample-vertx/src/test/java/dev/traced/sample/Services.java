@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.traced.sample.harness.OtlpReceiver;
 import dev.traced.sample.harness.ReceivedSpan;
+import dev.traced.sample.harness.ServiceEnvironment;
 import dev.traced.sample.harness.ServiceProcess;
+import dev.traced.sample.services.ServiceSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,19 +49,18 @@ final class Services {
    */
   static ServiceProcess start(String service, String otlpEndpoint, Map<String, String> extra, List<Path> agents)
       throws IOException, InterruptedException {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("PORT", "0");
-    environment.put("BIND_ADDRESS", "127.0.0.1");
-    environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlpEndpoint);
-    environment.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-    environment.put("OTEL_BSP_SCHEDULE_DELAY", "50");
-    environment.putAll(extra);
+    Map<String, String> environment =
+        ServiceEnvironment.onLoopback(0)
+            .exportingTo(otlpEndpoint, ServiceEnvironment.HTTP_PROTOBUF)
+            .with("OTEL_BSP_SCHEDULE_DELAY", "50")
+            .with(extra)
+            .toMap();
     return ServiceProcess.start(SAMPLE_JAR, agents, service, environment, START_TIMEOUT);
   }
 
   /** The {@code S2_ADDR} setting that points s1 or decorator-s1 at {@code s2}. */
   static Map<String, String> callS2(ServiceProcess s2) {
-    return Map.of("S2_ADDR", "http://127.0.0.1:" + s2.port());
+    return Map.of(ServiceSettings.S2_ADDR, "http://127.0.0.1:" + s2.port());
   }
 
   static HttpResponse<String> get(ServiceProcess service, Map<String, List<String>> headers)

@@ -1,9 +1,8 @@
 package dev.traced.sample;
 
-import dev.traced.sample.harness.FreePorts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.traced.sample.harness.FreePorts;
 import dev.traced.sample.harness.OtlpReceiver;
 import dev.traced.sample.harness.ServiceProcess;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +26,15 @@ class StartupMessagesIT {
   /** One of each path: the service's own check, the check of OTEL_* variables, and the SDK's own (ServiceSettingsTest has the rest). */
   static Stream<Arguments> badSettings() {
     return Stream.of(
-        Arguments.of("S2_ADDR", "localhost:20000", "S2_ADDR must be an http:// or https:// URL"),
-        Arguments.of("OTEL_EXPORTER_OTLP_ENDPOINT", "garbage", "OTEL_EXPORTER_OTLP_ENDPOINT=\"garbage\" is not a URL"),
-        Arguments.of("OTEL_TRACES_SAMPLER_ARG", "half", "OpenTelemetry configuration: "));
+        Arguments.of("s1", "S2_ADDR", "localhost:20000", "S2_ADDR must be an http:// or https:// URL"),
+        Arguments.of("s1", "OTEL_EXPORTER_OTLP_ENDPOINT", "garbage", "OTEL_EXPORTER_OTLP_ENDPOINT=\"garbage\" is not a URL"),
+        Arguments.of("s1", "OTEL_TRACES_SAMPLER_ARG", "half", "OpenTelemetry configuration: "),
+        Arguments.of("auto-s1", "REDIS_PORT", "six", "REDIS_PORT must be a number, not \"six\""));
   }
 
-  @ParameterizedTest(name = "{0}={1}")
+  @ParameterizedTest(name = "{0}: {1}={2}")
   @MethodSource("badSettings")
-  void aBadSettingIsOneLineAndExitCodeTwo(String variable, String value, String expected) throws Exception {
+  void aBadSettingIsOneLineAndExitCodeTwo(String service, String variable, String value, String expected) throws Exception {
     Map<String, String> environment =
         variable.equals("OTEL_TRACES_SAMPLER_ARG")
             ? Map.of(variable, value, "OTEL_TRACES_SAMPLER", "traceidratio")
@@ -45,7 +45,7 @@ class StartupMessagesIT {
                 "-javaagent:" + Services.SAMPLE_JAR.resolveSibling("aspectjweaver.jar"),
                 "-jar",
                 Services.SAMPLE_JAR.toString(),
-                "s1")
+                service)
             .redirectErrorStream(true);
     builder.environment().putAll(Map.of("PORT", "0", "BIND_ADDRESS", "127.0.0.1"));
     builder.environment().putAll(environment);
@@ -55,7 +55,19 @@ class StartupMessagesIT {
 
     assertThat(process.exitValue()).as(output).isEqualTo(2);
     assertThat(output.lines().toList()).as(output).hasSize(1);
-    assertThat(output).startsWith("s1: ").contains(expected);
+    assertThat(output).startsWith(service + ": ").contains(expected);
+  }
+
+  @Test
+  void aZeroCodeServiceWithoutTheJavaAgentSaysItMakesNoSpansAndStillAnswers() throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.start();
+        ServiceProcess autoS2 = Services.start("auto-s2", receiver, Map.of())) {
+      assertThat(Services.get(autoS2, Map.of()).body()).isEqualTo("hello world");
+      assertThat(autoS2.output().lines().filter(line -> line.startsWith("auto-s2: ")))
+          .containsExactly(
+              "auto-s2: started without the OpenTelemetry Java agent, and has no tracing code of its own, so it makes no spans:"
+                  + " add -javaagent:opentelemetry-javaagent.jar");
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.traced.benchmarks.services;
 
 import dev.traced.benchmarks.profile.Profiler;
 import dev.traced.benchmarks.sink.SpanSink;
+import dev.traced.sample.harness.ServiceEnvironment;
 import dev.traced.sample.harness.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -153,12 +154,8 @@ final class ServicePair implements AutoCloseable {
   static ServiceProcess launch(
       Path sampleJar, String service, List<String> javaOptions, SpanSink sink, Map<String, String> environment)
       throws IOException, InterruptedException {
-    Map<String, String> settings = new HashMap<>();
-    settings.put("PORT", "0");
-    settings.put("BIND_ADDRESS", "127.0.0.1");
-    settings.put("OTEL_EXPORTER_OTLP_ENDPOINT", sink.endpoint());
-    settings.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-    settings.putAll(environment);
+    Map<String, String> settings =
+        ServiceEnvironment.onLoopback(0).exportingTo(sink.endpoint(), ServiceEnvironment.HTTP_PROTOBUF).with(environment).toMap();
     return ServiceProcess.launch(sampleJar, javaOptions, service, settings, START_TIMEOUT);
   }
 }

@@ -30,21 +30,23 @@ public final class ServiceEnvironment {
 
   /**
    * Exports traces to {@code receiver} over {@code protocol}, in batches sent every 50 ms so that a
-   * trace arrives soon after its request. The signal-specific variables are set too, so that a
-   * user's own {@code OTEL_EXPORTER_OTLP_TRACES_*} cannot send them elsewhere.
+   * trace arrives soon after its request.
    */
   public ServiceEnvironment exportingTo(OtlpReceiver receiver, String protocol) {
-    return exportingTo(receiver.endpoint(protocol), protocol);
+    return exportingTo(receiver.endpoint(protocol), protocol).with("OTEL_BSP_SCHEDULE_DELAY", "50");
   }
 
-  /** Exports traces to {@code endpoint}, any OTLP backend, over {@code protocol}. */
+  /**
+   * Exports traces to {@code endpoint}, any OTLP backend, over {@code protocol}. The
+   * signal-specific variables are set too, so that a user's own {@code OTEL_EXPORTER_OTLP_TRACES_*}
+   * cannot send them elsewhere.
+   */
   public ServiceEnvironment exportingTo(String endpoint, String protocol) {
     variables.put("OTEL_TRACES_EXPORTER", "otlp");
     variables.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
     variables.put("OTEL_EXPORTER_OTLP_PROTOCOL", protocol);
     variables.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", GRPC.equals(protocol) ? endpoint : endpoint + "/v1/traces");
     variables.put("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", protocol);
-    variables.put("OTEL_BSP_SCHEDULE_DELAY", "50");
     return this;
   }
 
