@@ -2,12 +2,16 @@ package dev.traced.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.traced.sample.harness.DataStores;
+import dev.traced.sample.harness.Flavour;
 import dev.traced.sample.harness.FreePorts;
+import dev.traced.sample.harness.ServiceEnvironment;
 import dev.traced.sample.harness.ServiceProcess;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * s1 → s2 and decorator-s1 → s2 exporting to a real Jaeger v2 (built by tools/build), over
+ * s1 → s2, decorator-s1 → s2 and auto-s1 → auto-s2 exporting to a real Jaeger v2 (built by tools/build), over
  * OTLP/HTTP and OTLP/gRPC; each trace is read back by id from Jaeger's query API and checked as a
  * tree. The demo's printed Jaeger links lead to their traces.
  */
@@ -124,7 +128,46 @@ class JaegerIT {
       servicesByTrace.put(link.group(2), spans.stream().map(Jaeger.Span::service).distinct().sorted().toList());
       assertThat(link.group(1)).startsWith(jaeger.ui() + "/trace/");
     }
-    assertThat(servicesByTrace.values()).as(output).containsExactlyInAnyOrder(List.of("s1", "s2"), List.of("decoration-s1", "s2"));
+    List<List<String>> expected = new ArrayList<>(List.of(List.of("s1", "s2"), List.of("decoration-s1", "s2")));
+    if (DataStores.missing().isEmpty()) {
+      expected.add(List.of("auto-s1", "auto-s2"));
+    }
+    assertThat(servicesByTrace.values()).as(output).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @ParameterizedTest(name = "OTLP {0}")
+  @ValueSource(strings = {"http/protobuf", "grpc"})
+  void theZeroCodeFlavourArrivesInJaegerAsAWholeTree(String protocol) throws Exception {
+    String endpoint = protocol.equals("grpc") ? jaeger.otlpGrpc() : jaeger.otlpHttp();
+    try (DataStores stores = Prerequisite.dataStores();
+        ServiceProcess s2 = startZeroCode("auto-s2", ServiceEnvironment.onLoopback(0).exportingTo(endpoint, protocol));
+        ServiceProcess s1 = startZeroCode("auto-s1", ServiceEnvironment.onLoopback(0).exportingTo(endpoint, protocol).callingS2(s2.port()).using(stores))) {
+      Caller caller = Caller.random();
+      assertThat(Services.get(s1, caller.headers()).body()).isEqualTo("hello world");
+
+      // The request, the Redis handshake of the first connection, SET, SELECT, the call, and auto-s2's request.
+      List<Jaeger.Span> trace = jaeger.awaitTrace(caller.traceId(), 6, ARRIVAL);
+      Jaeger.Span server = onlyWhere(trace, span -> span.service().equals("auto-s1") && span.kind().equals("server"));
+      assertThat(server.parentSpanId()).isEqualTo(caller.spanId());
+      List<Jaeger.Span> calls = trace.stream().filter(span -> span.parentSpanId().equals(server.spanId())).toList();
+      assertThat(calls).allMatch(span -> span.kind().equals("client"));
+      assertThat(onlyWhere(calls, span -> "SET".equals(span.tags().get("db.operation.name"))).tags()).containsEntry("db.system.name", "redis");
+      assertThat(onlyWhere(calls, span -> "mysql".equals(span.tags().get("db.system.name"))).tags()).containsEntry("db.query.text", "SELECT VERSION()");
+      Jaeger.Span call = onlyWhere(calls, span -> span.tags().containsKey("url.full"));
+      assertThat(onlyWhere(trace, span -> span.service().equals("auto-s2")))
+          .extracting(Jaeger.Span::kind, Jaeger.Span::parentSpanId)
+          .containsExactly("server", call.spanId());
+    }
+  }
+
+  private static ServiceProcess startZeroCode(String service, ServiceEnvironment environment) throws Exception {
+    return ServiceProcess.start(Services.SAMPLE_JAR, Flavour.ZERO_CODE, service, environment.toMap(), Services.START_TIMEOUT);
+  }
+
+  private static Jaeger.Span onlyWhere(List<Jaeger.Span> spans, java.util.function.Predicate<Jaeger.Span> condition) {
+    List<Jaeger.Span> matching = spans.stream().filter(condition).toList();
+    assertThat(matching).as("one matching span in %s", spans).hasSize(1);
+    return matching.get(0);
   }
 
   private static Jaeger.Span only(List<Jaeger.Span> spans, String name) {

@@ -45,13 +45,14 @@ final class Services {
 
   /**
    * Starts {@code service} exporting to {@code otlpEndpoint}, which may be a backend that
-   * misbehaves; {@code extra} overrides any of the settings made here.
+   * misbehaves, over the protocol {@code extra} names ({@code OTEL_EXPORTER_OTLP_PROTOCOL}, by
+   * default OTLP/HTTP); {@code extra} overrides any of the settings made here.
    */
   static ServiceProcess start(String service, String otlpEndpoint, Map<String, String> extra, List<Path> agents)
       throws IOException, InterruptedException {
     Map<String, String> environment =
         ServiceEnvironment.onLoopback(0)
-            .exportingTo(otlpEndpoint, ServiceEnvironment.HTTP_PROTOBUF)
+            .exportingTo(otlpEndpoint, extra.getOrDefault("OTEL_EXPORTER_OTLP_PROTOCOL", ServiceEnvironment.HTTP_PROTOBUF))
             .with("OTEL_BSP_SCHEDULE_DELAY", "50")
             .with(extra)
             .toMap();
