@@ -9,6 +9,7 @@ import dev.traced.sample.harness.OtlpReceiver;
 import dev.traced.sample.harness.ReceivedSpan;
 import dev.traced.sample.harness.ServiceEnvironment;
 import dev.traced.sample.harness.ServiceProcess;
+import dev.traced.sample.services.ServiceNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,8 @@ class OtlpProtocolsIT {
       assertThat(arrived).as("a whole trace of %s; received %s", flavour, receiver.spans()).isTrue();
       List<List<ReceivedSpan>> traces = receiver.traces().entrySet().stream().filter(trace -> !before.contains(trace.getKey())).map(Map.Entry::getValue).toList();
       assertThat(traces).as("one trace for one request").hasSize(1);
-      assertThat(traces.get(0)).extracting(ReceivedSpan::service).containsOnly(flavour.s1().equals("decorator-s1") ? "decoration-s1" : flavour.s1(), flavour.s2());
+      assertThat(traces.get(0)).extracting(ReceivedSpan::service)
+          .containsOnly(ServiceNames.forCommand(flavour.s1()), ServiceNames.forCommand(flavour.s2()));
       String other = protocol.equals(ServiceEnvironment.GRPC) ? ServiceEnvironment.HTTP_PROTOBUF : ServiceEnvironment.GRPC;
       assertThat(receiver.exports(protocol)).as("exports over %s", protocol).isPositive();
       assertThat(receiver.exports(other)).as("exports over %s", other).isZero();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.traced.sample.harness.DataStores;
 import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -12,14 +14,19 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Prerequisite {
 
+  /** What has been said already: one line per missing thing, however many tests need it. */
+  private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
+
   private Prerequisite() {}
 
-  /** Skips the test (or, in CI, fails it), saying in one line what is missing and how to get it. */
+  /** Skips the test (or, in CI, fails it), saying once in one line what is missing and how to get it. */
   public static void missing(String what) {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       fail(what);
     }
-    System.out.println("skipped: " + what);
+    if (ANNOUNCED.add(what)) {
+      System.out.println("skipped: " + what);
+    }
     Assumptions.abort(what);
   }
 

@@ -56,7 +56,7 @@ class ZeroCodeIT {
     static Pair start(String protocol) throws Exception {
       ServiceProcess s2 = run("auto-s2", protocol, Map.of());
       try {
-        return new Pair(s2, run("auto-s1", protocol, Map.of(dev.traced.sample.services.ServiceSettings.S2_ADDR, "http://127.0.0.1:" + s2.port())));
+        return new Pair(s2, run("auto-s1", protocol, Services.callS2(s2)));
       } catch (Exception e) {
         s2.close();
         throw e;
