@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Bad trace headers sent to s1 and to s2: each request answers normally, an invalid parent starts
  * a new trace, a bad {@code tracestate} or {@code baggage} is ignored, nothing of the headers ends
- * up in span attributes, and the services log no error.
+ * up in span attributes, and the services log no error, no stack trace, and no warning per request
+ * (at most one line, once).
  */
 class HostileHeadersIT {
 
@@ -64,6 +65,9 @@ class HostileHeadersIT {
         new Case("tracestate with invalid keys", List.of(VALID, "tracestate: UPPER=" + MARKER + ",@@@=" + MARKER + ",=x"), true),
         new Case("non-ASCII tracestate", List.of(VALID, "tracestate: k=" + MARKER + "ü"), true),
         new Case("malformed baggage", List.of(VALID, "baggage: " + MARKER + "=a=b;;;,,=,%%%," + MARKER + "%zz"), true),
+        new Case("baggage with an undecodable percent-escape", List.of(VALID, "baggage: " + MARKER + "=%zz"), true),
+        new Case("baggage mixing good and undecodable members", List.of(VALID, "baggage: a=1,b=" + MARKER + "%zz;p=1,c=%%,d=%4"), true),
+        new Case("repeated baggage headers, one undecodable", List.of(VALID, "baggage: a=1", "baggage: b=%" + MARKER), true),
         new Case("baggage without traceparent", List.of("baggage: user=" + MARKER), false));
   }
 
@@ -84,7 +88,11 @@ class HostileHeadersIT {
         s2.stop();
       }
       for (ServiceProcess service : new ServiceProcess[] {s1, s2}) {
-        assertThat(service.output()).doesNotContain("SEVERE", "ERROR", "Exception");
+        // Whatever the headers, nothing per request: no stack trace, no warning but one line, once.
+        assertThat(service.output()).doesNotContain("SEVERE", "ERROR", "Exception", "\tat ", "Skipping invalid baggage");
+        assertThat(service.output().lines().filter(line -> line.startsWith("WARNING")))
+            .as("warnings of %s", service.name())
+            .hasSizeLessThanOrEqualTo(1);
       }
       assertThat(receiver.spans())
           .allSatisfy(span -> assertThat(span.attributes().values()).noneMatch(value -> value.contains(MARKER)));

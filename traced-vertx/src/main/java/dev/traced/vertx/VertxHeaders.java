@@ -8,6 +8,7 @@ import io.vertx.core.MultiMap;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads and writes OpenTelemetry context (W3C {@code traceparent}, {@code tracestate},
@@ -26,7 +27,10 @@ import java.util.List;
  *
  * <p>Repeated headers follow W3C Trace Context: several {@code tracestate} (or {@code baggage})
  * headers are read as one comma-separated list, while several {@code traceparent} headers make
- * the parent invalid, so the request starts a new trace. Bad headers never raise an error.
+ * the parent invalid, so the request starts a new trace. Bad headers never raise an error, and
+ * never make a service log per request: a {@code baggage} member whose value cannot be decoded is
+ * dropped before OpenTelemetry's parser would log a stack trace for it, with one line the first
+ * time.
  */
 public final class VertxHeaders {
 
@@ -69,10 +73,15 @@ public final class VertxHeaders {
       if (values.isEmpty()) {
         return null;
       }
+      String value;
       if (values.size() == 1) {
-        return values.get(0);
+        value = values.get(0);
+      } else if (TRACEPARENT.equalsIgnoreCase(key)) {
+        return null;
+      } else {
+        value = String.join(",", values);
       }
-      return TRACEPARENT.equalsIgnoreCase(key) ? null : String.join(",", values);
+      return BaggageHeader.NAME.equalsIgnoreCase(key) ? BaggageHeader.withoutUndecodableMembers(value) : value;
     }
 
     @Override
@@ -80,7 +89,11 @@ public final class VertxHeaders {
       if (carrier == null) {
         return Collections.emptyIterator();
       }
-      return carrier.getAll(key).iterator();
+      List<String> values = carrier.getAll(key);
+      if (!BaggageHeader.NAME.equalsIgnoreCase(key)) {
+        return values.iterator();
+      }
+      return values.stream().map(BaggageHeader::withoutUndecodableMembers).filter(Objects::nonNull).iterator();
     }
   }
 
