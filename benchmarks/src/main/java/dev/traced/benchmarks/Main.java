@@ -1,12 +1,13 @@
 package dev.traced.benchmarks;
 
+import dev.traced.benchmarks.eventbus.EventBusBenchmarks;
 import dev.traced.benchmarks.export.ExportCost;
 import dev.traced.benchmarks.methods.MethodBenchmarks;
 import dev.traced.benchmarks.services.ServiceBenchmarks;
 import java.util.Arrays;
 
 /**
- * {@code java -jar benchmarks/target/benchmarks.jar methods|services|export [options]}: the
+ * {@code java -jar benchmarks/target/benchmarks.jar methods|services|export|eventbus [options]}: the
  * measurements of docs/performance.md.
  */
 public final class Main {
@@ -20,8 +21,9 @@ public final class Main {
       case "methods" -> MethodBenchmarks.main(rest);
       case "services" -> ServiceBenchmarks.main(rest);
       case "export" -> ExportCost.main(rest);
+      case "eventbus" -> EventBusBenchmarks.main(rest);
       default -> {
-        System.err.println("usage: java -jar benchmarks.jar methods [JMH options] | services [options] | export [options]");
+        System.err.println("usage: java -jar benchmarks.jar methods [JMH options] | services [options] | export [options] | eventbus [JMH options]");
         System.exit(2);
       }
     }

@@ -38,15 +38,17 @@ class DemoIT {
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output())
         .contains("hello world 1")
-        .containsPattern("trace [0-9a-f]{32}  \\(3 spans, services: s1, s2\\)")
+        .containsPattern("trace [0-9a-f]{32}  \\(5 spans, services: s1, s2\\)")
         .containsPattern("jaeger: http://localhost:16686/trace/[0-9a-f]{32}")
         .containsPattern("s1-span +\\[s1\\] +SERVER .* name=wilson addr=cd")
         .containsPattern("├─ s1-span-db +\\[s1\\] +INTERNAL")
         .containsPattern("└─ s2-span +\\[s2\\] +SERVER")
-        .containsPattern("trace [0-9a-f]{32}  \\(3 spans, services: decoration-s1, s2\\)")
+        .containsPattern("trace [0-9a-f]{32}  \\(5 spans, services: decoration-s1, s2\\)")
         .containsPattern("phase-1 +\\[decoration-s1\\] +INTERNAL")
         .containsPattern("├─ phase-2 +\\[decoration-s1\\]")
         .containsPattern("└─ s2-span +\\[s2\\] +SERVER")
+        .containsPattern("   └─ send s2.hello +\\[s2\\] +PRODUCER (?=.*messaging.destination.name=s2.hello)")
+        .containsPattern("      └─ process s2.hello +\\[s2\\] +CONSUMER (?=.*messaging.system=vertx-eventbus)")
         .contains("[3/3] zero-code, the OpenTelemetry Java agent (auto-s1.py)");
     if (DataStores.missing().isPresent()) {
       assertThat(run.output()).contains("  skipped: " + DataStores.missing().get());

@@ -45,16 +45,18 @@ class GracefulShutdownIT {
       Map<String, Set<String>> namesByTrace =
           spans.stream()
               .collect(Collectors.groupingBy(ReceivedSpan::traceId, Collectors.mapping(ReceivedSpan::name, Collectors.toSet())));
-      assertThat(spans).as("spans received").hasSize(3 * REQUESTS);
+      assertThat(spans).as("spans received").hasSize(5 * REQUESTS);
       assertThat(namesByTrace).hasSize(REQUESTS);
-      assertThat(namesByTrace.values()).allMatch(names -> names.equals(Set.of("s1-span", "s1-span-db", "s2-span")));
+      assertThat(namesByTrace.values())
+          .allMatch(names -> names.equals(Set.of("s1-span", "s1-span-db", "s2-span", "send s2.hello", "process s2.hello")));
     }
   }
 
   @Test
   void sigtermWithTheBackendDownSaysHowManySpansWereLost() throws Exception {
     String nothingListens = "http://127.0.0.1:" + FreePorts.freePort();
-    // A minute's delay: every span is still queued at SIGTERM, for the final flush to fail.
+    // A minute's delay: every span is still queued at SIGTERM, for the final flush to fail. Three
+    // spans a request: s2-span and its event-bus hop.
     ServiceProcess s2 = Services.start("s2", nothingListens, Map.of("OTEL_BSP_SCHEDULE_DELAY", "60000"), List.of());
 
     Load.Result load = Load.run(s2, REQUESTS_WITH_THE_BACKEND_DOWN, 4);
@@ -64,7 +66,7 @@ class GracefulShutdownIT {
     assertThat(exit).as("exit code: SIGTERM, not a kill").isIn(143, 0);
     assertThat(s2.output())
         .contains(
-            "s2: " + REQUESTS_WITH_THE_BACKEND_DOWN + " of " + REQUESTS_WITH_THE_BACKEND_DOWN
+            "s2: " + 3 * REQUESTS_WITH_THE_BACKEND_DOWN + " of " + 3 * REQUESTS_WITH_THE_BACKEND_DOWN
                 + " spans were not delivered to the trace backend");
   }
 }

@@ -78,8 +78,8 @@ class JaegerIT {
       assertThat(Services.get(s1, toS1.headers()).body()).isEqualTo("hello world 1");
       assertThat(Services.get(decorator, toDecorator.headers()).body()).isEqualTo("hello world 1");
 
-      List<Jaeger.Span> manual = jaeger.awaitTrace(toS1.traceId(), 3, ARRIVAL);
-      assertThat(manual).as("trace %s in Jaeger", toS1.traceId()).hasSize(3);
+      List<Jaeger.Span> manual = jaeger.awaitTrace(toS1.traceId(), 5, ARRIVAL);
+      assertThat(manual).as("trace %s in Jaeger", toS1.traceId()).hasSize(5);
       Jaeger.Span s1Span = only(manual, "s1-span");
       assertThat(s1Span).extracting(Jaeger.Span::service, Jaeger.Span::kind, Jaeger.Span::parentSpanId)
           .containsExactly("s1", "server", toS1.spanId());
@@ -89,8 +89,8 @@ class JaegerIT {
       assertThat(only(manual, "s2-span")).extracting(Jaeger.Span::service, Jaeger.Span::kind, Jaeger.Span::parentSpanId)
           .containsExactly("s2", "server", s1Span.spanId());
 
-      List<Jaeger.Span> traced = jaeger.awaitTrace(toDecorator.traceId(), 3, ARRIVAL);
-      assertThat(traced).as("trace %s in Jaeger", toDecorator.traceId()).hasSize(3);
+      List<Jaeger.Span> traced = jaeger.awaitTrace(toDecorator.traceId(), 5, ARRIVAL);
+      assertThat(traced).as("trace %s in Jaeger", toDecorator.traceId()).hasSize(5);
       Jaeger.Span phaseOne = only(traced, "phase-1");
       assertThat(phaseOne).extracting(Jaeger.Span::service, Jaeger.Span::kind, Jaeger.Span::parentSpanId)
           .containsExactly("decoration-s1", "internal", toDecorator.spanId());
@@ -101,6 +101,13 @@ class JaegerIT {
       assertThat(only(traced, "phase-2").parentSpanId()).isEqualTo(phaseOne.spanId());
       assertThat(only(traced, "s2-span")).extracting(Jaeger.Span::service, Jaeger.Span::parentSpanId)
           .containsExactly("s2", phaseOne.spanId());
+      for (List<Jaeger.Span> trace : List.of(manual, traced)) {
+        Jaeger.Span send = only(trace, "send s2.hello");
+        assertThat(send).extracting(Jaeger.Span::service, Jaeger.Span::kind, Jaeger.Span::parentSpanId)
+            .containsExactly("s2", "producer", only(trace, "s2-span").spanId());
+        assertThat(only(trace, "process s2.hello")).extracting(Jaeger.Span::service, Jaeger.Span::kind, Jaeger.Span::parentSpanId)
+            .containsExactly("s2", "consumer", send.spanId());
+      }
     }
   }
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class SampleTracesIT {
 
-  private static final List<String> MANUAL = List.of("s1-span", "s1-span-db", "s2-span");
-  private static final List<String> DECORATED = List.of("phase-1", "phase-2", "s2-span");
+  private static final List<String> MANUAL = List.of("s1-span", "s1-span-db", "s2-span", "send s2.hello", "process s2.hello");
+  private static final List<String> DECORATED = List.of("phase-1", "phase-2", "s2-span", "send s2.hello", "process s2.hello");
 
   private static OtlpReceiver receiver;
   private static ServiceProcess s2;
@@ -151,13 +151,14 @@ class SampleTracesIT {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("hello world 2");
-    Map<String, List<ReceivedSpan>> traces = awaitNewTraces(receiver, before, 1, List.of("s2-span"));
+    Map<String, List<ReceivedSpan>> traces = awaitNewTraces(receiver, before, 1, List.of("s2-span", "process s2.hello"));
     assertThat(traces).doesNotContainKey(traceId);
-    assertThat(traces.values().iterator().next()).singleElement().satisfies(span -> assertThat(span.isRoot()).isTrue());
+    assertThat(named(traces.values().iterator().next(), "s2-span").isRoot()).isTrue();
   }
 
   private static void assertManualTree(List<ReceivedSpan> trace) {
-    assertThat(trace).hasSize(3);
+    assertThat(trace).hasSize(5);
+    Services.assertS2sEventBusHop(trace);
     ReceivedSpan s1Span = named(trace, "s1-span");
     assertThat(s1Span.isRoot()).isTrue();
     assertThat(s1Span.service()).isEqualTo("s1");
@@ -168,7 +169,8 @@ class SampleTracesIT {
   }
 
   private static void assertDecoratedTree(List<ReceivedSpan> trace) {
-    assertThat(trace).hasSize(3);
+    assertThat(trace).hasSize(5);
+    Services.assertS2sEventBusHop(trace);
     ReceivedSpan phaseOne = named(trace, "phase-1");
     assertThat(phaseOne.isRoot()).isTrue();
     assertThat(phaseOne.service()).isEqualTo("decoration-s1");

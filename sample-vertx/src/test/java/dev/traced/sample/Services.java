@@ -103,6 +103,27 @@ final class Services {
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
+  /**
+   * s2's part of a trace: {@code s2-span} hands the work to the {@code s2.hello} consumer over the
+   * event bus, {@code send s2.hello} (PRODUCER) under it, {@code process s2.hello} (CONSUMER)
+   * under that, all three in s2.
+   */
+  static void assertS2sEventBusHop(List<ReceivedSpan> trace) {
+    ReceivedSpan s2Span = named(trace, "s2-span");
+    ReceivedSpan send = named(trace, "send s2.hello");
+    ReceivedSpan process = named(trace, "process s2.hello");
+    assertThat(send.kind()).isEqualTo("PRODUCER");
+    assertThat(send.parentSpanId()).isEqualTo(s2Span.spanId());
+    assertThat(process.kind()).isEqualTo("CONSUMER");
+    assertThat(process.parentSpanId()).isEqualTo(send.spanId());
+    assertThat(List.of(s2Span, send, process)).allMatch(span -> span.service().equals("s2"));
+    assertThat(process.attributes())
+        .containsEntry("messaging.system", "vertx-eventbus")
+        .containsEntry("messaging.destination.name", "s2.hello")
+        .containsEntry("messaging.operation.type", "process");
+    assertThat(s2Span.endNanos()).as("s2-span ends once the consumer has answered").isGreaterThanOrEqualTo(process.endNanos());
+  }
+
   static ReceivedSpan named(List<ReceivedSpan> trace, String name) {
     List<ReceivedSpan> matching = trace.stream().filter(span -> span.name().equals(name)).toList();
     assertThat(matching).as("spans named %s in %s", name, trace).hasSize(1);

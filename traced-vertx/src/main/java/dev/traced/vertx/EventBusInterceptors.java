@@ -126,10 +126,6 @@ final class EventBusInterceptors {
     }
     try (Scope ignored = processing.makeCurrent()) {
       delivery.next();
-    } catch (RuntimeException e) {
-      span.recordException(e);
-      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
-      throw e;
     } finally {
       if (!awaitsReply) {
         span.end();

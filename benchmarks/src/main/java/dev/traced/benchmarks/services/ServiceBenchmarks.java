@@ -92,14 +92,15 @@ public final class ServiceBenchmarks {
     agentSettings.putAll(Map.of("OTEL_METRICS_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none"));
     return List.of(
         new Setup("off", ServiceReport.OFF, List.of(), Map.of("OTEL_SDK_DISABLED", "true"), 0),
-        // phase-1 and phase-2 in decorator-s1, s2-span in s2.
-        new Setup("traced", ServiceReport.TRACED, List.of(weaver), SATURATION_BATCHES, 3),
+        // phase-1 and phase-2 in decorator-s1; s2-span, send s2.hello and process s2.hello in s2.
+        new Setup("traced", ServiceReport.TRACED, List.of(weaver), SATURATION_BATCHES, 5),
         // The SDK's batches of 512 in a queue of 2,048: at this load the queue overflows.
-        new Setup("traced-sdk-batches", ServiceReport.TRACED_SDK_BATCHES, List.of(weaver), Map.of(), 3),
+        new Setup("traced-sdk-batches", ServiceReport.TRACED_SDK_BATCHES, List.of(weaver), Map.of(), 5),
         // The same spans, recorded and ended, but not exported: what tracing costs without the export.
         new Setup("traced-not-exported", ServiceReport.TRACED_NOT_EXPORTED, List.of(weaver), Map.of("OTEL_TRACES_EXPORTER", "none"), 0),
-        // The agent's server span and client span in decorator-s1, its server span and s2-span in s2.
-        new Setup("agent", ServiceReport.AGENT, List.of(agent), agentSettings, 4));
+        // The agent's server span and client span in decorator-s1; its server span, s2-span and the
+        // two event-bus spans in s2.
+        new Setup("agent", ServiceReport.AGENT, List.of(agent), agentSettings, 6));
   }
 
   /** The JVM option that weaves at load time, with the weaver copied beside the sample's jar. */

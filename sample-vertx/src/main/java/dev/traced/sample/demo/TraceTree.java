@@ -22,7 +22,8 @@ public final class TraceTree {
   private static final Set<String> HIDDEN_ATTRIBUTES =
       Set.of(
           "code.function.name", "thread.id", "thread.name", "network.peer.address", "network.peer.port",
-          "network.protocol.version", "user_agent.original", "client.address", "url.scheme");
+          "network.protocol.version", "user_agent.original", "client.address", "url.scheme",
+          "messaging.operation.type", "messaging.operation.name");
 
   private TraceTree() {}
 

@@ -22,12 +22,12 @@ public record Flavour(
     String title, String s2, String s1, String answer, boolean javaAgent, boolean dataStores, Predicate<List<ReceivedSpan>> complete) {
 
   public static final Flavour HAND_WRITTEN =
-      new Flavour("hand-written spans (s1.py, s2.py)", "s2", "s1", "hello world 1", false, false, named("s1-span", "s1-span-db", "s2-span"));
+      new Flavour("hand-written spans (s1.py, s2.py)", "s2", "s1", "hello world 1", false, false, named("s1-span", "s1-span-db", "s2-span", "send s2.hello", "process s2.hello"));
 
   public static final Flavour DECORATOR =
       new Flavour(
           "@Traced spans, woven at load time (decorator-s1.py)", "s2", "decorator-s1", "hello world 1", false, false,
-          named("phase-1", "phase-2", "s2-span"));
+          named("phase-1", "phase-2", "s2-span", "send s2.hello", "process s2.hello"));
 
   /** Four spans of auto-s1 (the request, Redis, the database, the call) and auto-s2's request. */
   public static final Flavour ZERO_CODE =
