@@ -13,8 +13,10 @@ import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The two event-bus interceptors behind {@link EventBusTracing}: outbound, on the sender's thread
@@ -26,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * times out, Vert.x fails it without any message crossing the interceptors (the only hook there
  * is on a running {@code Vertx}), so a span that no reply has come for ends with error status
  * once a reply can no longer come: after the reply wait, by default the event bus's own default
- * request timeout plus a second. Nothing is held longer.
+ * request timeout plus a second. One periodic sweep finds them, rather than a timer per request,
+ * which would cost each round trip two timers set and cancelled. Nothing is held longer.
  */
 final class EventBusInterceptors {
 
@@ -45,8 +48,9 @@ final class EventBusInterceptors {
   private final Map<String, Waiting> requests = new ConcurrentHashMap<>();
   /** Requests received, by reply address: the consumer's CONSUMER span, open until it replies. */
   private final Map<String, Waiting> consumers = new ConcurrentHashMap<>();
+  private long sweeper = -1;
 
-  private record Waiting(Span span, Context context, long timer) {}
+  private record Waiting(Span span, Context context, long deadlineNanos) {}
 
   EventBusInterceptors(Vertx vertx, OpenTelemetry openTelemetry, long replyWaitMillis) {
     this.vertx = vertx;
@@ -58,13 +62,27 @@ final class EventBusInterceptors {
   void addTo(EventBus eventBus) {
     eventBus.addOutboundInterceptor(outbound);
     eventBus.addInboundInterceptor(inbound);
+    sweeper = vertx.setPeriodic(Math.max(10, Math.min(1_000, replyWaitMillis / 4)), tick -> sweep(System.nanoTime()));
   }
 
   void removeFrom(EventBus eventBus) {
     eventBus.removeOutboundInterceptor(outbound);
     eventBus.removeInboundInterceptor(inbound);
+    vertx.cancelTimer(sweeper);
     requests.keySet().forEach(address -> end(requests, address, null));
     consumers.keySet().forEach(address -> end(consumers, address, null));
+  }
+
+  /** Ends, with error status, the spans whose reply can no longer come. */
+  private void sweep(long now) {
+    for (Map<String, Waiting> waiting : List.of(requests, consumers)) {
+      waiting.forEach(
+          (address, entry) -> {
+            if (now - entry.deadlineNanos() >= 0) {
+              end(waiting, address, "no reply within " + replyWaitMillis + " ms");
+            }
+          });
+    }
   }
 
   private void outbound(DeliveryContext<Object> delivery) {
@@ -80,7 +98,7 @@ final class EventBusInterceptors {
     VertxHeaders.inject(propagators, sent, message.headers());
     String replyAddress = message.replyAddress();
     if (replyAddress != null) {
-      requests.put(replyAddress, new Waiting(span, Context.current(), expiry(requests, replyAddress)));
+      requests.put(replyAddress, new Waiting(span, Context.current(), deadline()));
     }
     try (Scope ignored = sent.makeCurrent()) {
       delivery.next();
@@ -93,7 +111,6 @@ final class EventBusInterceptors {
 
   /** A consumer's reply leaving: it carries the consumer's context back, and ends the consumer's span. */
   private void reply(DeliveryContext<Object> delivery, Waiting consumer) {
-    vertx.cancelTimer(consumer.timer());
     VertxHeaders.inject(propagators, consumer.context(), delivery.message().headers());
     MessagingSpans.recordOutcome(consumer.span(), delivery.body());
     try {
@@ -108,7 +125,6 @@ final class EventBusInterceptors {
     Waiting request = requests.remove(message.address());
     if (request != null) {
       // The reply to a request sent here: the requester's continuation runs in the request's context.
-      vertx.cancelTimer(request.timer());
       MessagingSpans.recordOutcome(request.span(), delivery.body());
       request.span().end();
       try (Scope ignored = request.context().makeCurrent()) {
@@ -122,7 +138,7 @@ final class EventBusInterceptors {
     String replyAddress = message.replyAddress();
     boolean awaitsReply = replyAddress != null && delivery.send();
     if (awaitsReply) {
-      consumers.put(replyAddress, new Waiting(span, processing, expiry(consumers, replyAddress)));
+      consumers.put(replyAddress, new Waiting(span, processing, deadline()));
     }
     try (Scope ignored = processing.makeCurrent()) {
       delivery.next();
@@ -133,8 +149,8 @@ final class EventBusInterceptors {
     }
   }
 
-  private long expiry(Map<String, Waiting> waiting, String replyAddress) {
-    return vertx.setTimer(replyWaitMillis, fired -> end(waiting, replyAddress, "no reply within " + replyWaitMillis + " ms"));
+  private long deadline() {
+    return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(replyWaitMillis);
   }
 
   private void end(Map<String, Waiting> waiting, String replyAddress, String error) {
@@ -142,7 +158,6 @@ final class EventBusInterceptors {
     if (entry == null) {
       return;
     }
-    vertx.cancelTimer(entry.timer());
     if (error != null) {
       entry.span().setAttribute(MessagingSpans.ERROR_TYPE, MessagingSpans.NO_REPLY);
       entry.span().setStatus(StatusCode.ERROR, error);

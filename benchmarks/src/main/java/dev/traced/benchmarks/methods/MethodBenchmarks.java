@@ -112,17 +112,11 @@ public final class MethodBenchmarks {
     return named.isEmpty() ? "" : "(?=.*(?:" + String.join("|", named) + "))";
   }
 
-  /** The SDK settings of every fork, read by the SDK's autoconfigure module and by the agent alike. */
+  /** The SDK settings of every fork, and where it reports its calls. */
   private List<String> openTelemetrySettings() {
-    return List.of(
-        "-D" + Exporting.SINK_PROPERTY + "=" + sink.endpoint(),
-        "-Dotel.service.name=benchmarks",
-        "-Dotel.traces.sampler=always_on",
-        "-Dotel.traces.exporter=otlp",
-        "-Dotel.exporter.otlp.protocol=http/protobuf",
-        "-Dotel.exporter.otlp.endpoint=" + sink.endpoint(),
-        "-Dotel.metrics.exporter=none",
-        "-Dotel.logs.exporter=none");
+    List<String> settings = new ArrayList<>(sink.exportOptions());
+    settings.add("-D" + Exporting.SINK_PROPERTY + "=" + sink.endpoint());
+    return settings;
   }
 
   /** One benchmark's score, with the calls it made and the spans the sink received for it. */

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +55,22 @@ public final class SpanSink implements AutoCloseable {
   /** The base address, the value for {@code OTEL_EXPORTER_OTLP_ENDPOINT}. */
   public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * The {@code -D} options of a benchmark JVM that exports every span to this sink: always-on
+   * sampling, OTLP/HTTP, traces only. Read by the SDK's autoconfigure module and by the Java agent
+   * alike.
+   */
+  public List<String> exportOptions() {
+    return List.of(
+        "-Dotel.service.name=benchmarks",
+        "-Dotel.traces.sampler=always_on",
+        "-Dotel.traces.exporter=otlp",
+        "-Dotel.exporter.otlp.protocol=http/protobuf",
+        "-Dotel.exporter.otlp.endpoint=" + endpoint(),
+        "-Dotel.metrics.exporter=none",
+        "-Dotel.logs.exporter=none");
   }
 
   /** Spans received so far, by span name. */
