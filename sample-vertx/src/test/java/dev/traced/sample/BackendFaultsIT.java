@@ -161,7 +161,7 @@ class BackendFaultsIT {
     for (ReceivedSpan span : spans) {
       perTrace.merge(span.traceId(), 1, Integer::sum);
     }
-    return perTrace.values().stream().filter(count -> count == 3).count();
+    return perTrace.values().stream().filter(count -> count == S1_SPANS_PER_REQUEST + S2_SPANS_PER_REQUEST).count();
   }
 
   /** Heap in use right after a full collection, read with jcmd. */

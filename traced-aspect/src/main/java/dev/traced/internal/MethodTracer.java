@@ -1,5 +1,6 @@
 package dev.traced.internal;
 
+import dev.traced.internal.async.AsyncKind;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -7,7 +8,6 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import org.aspectj.lang.JoinPoint;
 
 /**
@@ -36,9 +36,8 @@ public final class MethodTracer {
   private final AttributeBinding<?> second;
   private final AttributeBinding<?> third;
   private final SpanEnding ending;
-  // From the declared return type: a typed future is checked for its own kind only.
-  private final boolean mayReturnStage;
-  private final boolean mayReturnVertxFuture;
+  /** The kind of asynchronous result, chosen from the declared return type; {@code null} if synchronous. */
+  private final AsyncKind async;
   /**
    * False for a woven method that must run untraced after all, such as a record's accessor: the
    * tracer {@link #untraced} makes, the only one without an ending.
@@ -54,8 +53,7 @@ public final class MethodTracer {
       Attributes staticAttributes,
       AttributeBinding<?>[] argumentBindings,
       SpanEnding ending,
-      boolean mayReturnStage,
-      boolean mayReturnVertxFuture) {
+      AsyncKind async) {
     this.joinPoint = joinPoint;
     this.method = method;
     this.spanName = spanName;
@@ -69,15 +67,14 @@ public final class MethodTracer {
     this.second = binding(argumentBindings, 1);
     this.third = binding(argumentBindings, 2);
     this.ending = ending;
-    this.mayReturnStage = mayReturnStage;
-    this.mayReturnVertxFuture = mayReturnVertxFuture;
+    this.async = async;
     this.traced = ending != null;
   }
 
   /** A tracer whose calls run as if the method were not woven: no span, nothing made current. */
   static MethodTracer untraced(JoinPoint.StaticPart joinPoint, String method) {
     return new MethodTracer(joinPoint, method, method, SpanKind.INTERNAL, false, Attributes.empty(),
-        new AttributeBinding<?>[0], null, false, false);
+        new AttributeBinding<?>[0], null, null);
   }
 
   /** Starts the span of a call that records no argument, a child of the current context unless {@code newTrace}. */
@@ -163,7 +160,8 @@ public final class MethodTracer {
   /**
    * Ends the call's scope, and its span now or, for an asynchronous result, when that completes.
    *
-   * @return {@code result}, the same instance
+   * @return {@code result}, the same instance; for a lazy result (a publisher) a wrapper of it
+   *     whose first subscription ends the span
    */
   public Object onReturn(Span span, Scope scope, Object result) {
     close(scope);
@@ -172,17 +170,15 @@ public final class MethodTracer {
       return result;
     }
     try {
-      if (mayReturnStage && result instanceof CompletionStage) {
-        AsyncResults.endOnCompletion((CompletionStage<?>) result, span, ending);
-      } else if (mayReturnVertxFuture && VertxFutures.isFuture(result)) {
-        VertxFutures.endOnCompletion(result, span, ending);
-      } else {
+      if (async == null || result == null) {
         ending.returned(span, result);
+        return result;
       }
+      return async.endOnCompletion(result, span, ending);
     } catch (Throwable e) {
       Problems.reportOnce(method, "could not end the span", e);
+      return result;
     }
-    return result;
   }
 
   /**

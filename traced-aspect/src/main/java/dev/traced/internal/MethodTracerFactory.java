@@ -2,23 +2,24 @@ package dev.traced.internal;
 
 import dev.traced.SpanAttribute;
 import dev.traced.Traced;
+import dev.traced.internal.async.AsyncKind;
+import dev.traced.internal.async.AsyncKinds;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
-import java.util.concurrent.CompletionStage;
 import org.aspectj.lang.JoinPoint;
 
 /**
  * Works out, once per method, everything its spans need: name, kind, static attributes,
- * parameter and result bindings, expected exceptions and whether its result can be asynchronous.
+ * parameter and result bindings, expected exceptions and the kind of its asynchronous result
+ * ({@link AsyncKinds}), if any.
  */
 final class MethodTracerFactory {
 
@@ -47,11 +48,12 @@ final class MethodTracerFactory {
     attributes.put(CODE_FUNCTION_NAME, qualifiedName);
 
     Type returnType = method.getGenericReturnType();
+    AsyncKind async = AsyncKinds.forReturnType(method.getReturnType());
     String result = traced.result();
     AttributeBinding<?> returned =
         result.isEmpty() ? null : AttributeBinding.forType(result, returnType, qualifiedName);
     AttributeBinding<?> completed =
-        result.isEmpty() ? null : AttributeBinding.forType(result, completionType(returnType), qualifiedName);
+        result.isEmpty() ? null : AttributeBinding.forType(result, completionType(returnType, async), qualifiedName);
 
     return new MethodTracer(
         joinPoint,
@@ -62,8 +64,7 @@ final class MethodTracerFactory {
         attributes.build(),
         argumentBindings(method, qualifiedName),
         new SpanEnding(returned, completed, traced.expected()),
-        mayReturnStage(method.getReturnType()),
-        mayReturnVertxFuture(method.getReturnType()));
+        async);
   }
 
   /**
@@ -98,8 +99,7 @@ final class MethodTracerFactory {
         Attributes.of(CODE_FUNCTION_NAME, qualifiedName),
         new AttributeBinding<?>[0],
         new SpanEnding(null, null, NO_EXCEPTIONS),
-        true,
-        true);
+        AsyncKinds.forReturnType(Object.class));
   }
 
   /**
@@ -133,45 +133,20 @@ final class MethodTracerFactory {
   }
 
   /**
-   * Whether a value of the declared return type can be a {@link CompletionStage}. A declared
-   * Vert.x future is awaited as one and never checked for the other kind as well, so a typed
-   * future costs a call one type check; {@code void}, primitives and final types cost none.
+   * What {@code result = "name"} records when an asynchronous result completes: the value's type,
+   * {@code T} of a declared {@code CompletableFuture<T>}, {@code Mono<T>}, {@code Uni<T>}...; the
+   * number of items ({@code long}) for a stream ({@code Flux}, {@code Observable}, a publisher);
+   * {@code Object} when the declared type does not say, such as a future returned as {@code Object}.
    */
-  static boolean mayReturnStage(Class<?> returnType) {
-    if (CompletionStage.class.isAssignableFrom(returnType)) {
-      return true;
+  static Type completionType(Type returnType, AsyncKind async) {
+    if (async != null && async.isStream()) {
+      return Long.class;
     }
-    return mayBeSubtyped(returnType) && !VertxFutures.isFutureType(returnType);
-  }
-
-  /** Whether a value of the declared return type can be a Vert.x future; see {@link #mayReturnStage}. */
-  static boolean mayReturnVertxFuture(Class<?> returnType) {
-    if (VertxFutures.isFutureType(returnType)) {
-      return true;
-    }
-    return VertxFutures.isPresent()
-        && mayBeSubtyped(returnType)
-        && !CompletionStage.class.isAssignableFrom(returnType);
-  }
-
-  /** Whether a value of the type can be of a class the type does not name: an interface or a non-final class. */
-  private static boolean mayBeSubtyped(Class<?> type) {
-    return !type.isPrimitive() && (type.isInterface() || !Modifier.isFinal(type.getModifiers()));
-  }
-
-  /**
-   * The type an asynchronous result completes with: {@code T} of a declared
-   * {@code CompletableFuture<T>} or Vert.x {@code Future<T>}; {@code Object} when the declared
-   * type does not say, such as a future returned as {@code Object}.
-   */
-  static Type completionType(Type returnType) {
-    if (returnType instanceof ParameterizedType) {
-      ParameterizedType parameterized = (ParameterizedType) returnType;
-      Class<?> raw = (Class<?>) parameterized.getRawType();
-      boolean future = CompletionStage.class.isAssignableFrom(raw) || VertxFutures.isFutureType(raw);
-      if (future && parameterized.getActualTypeArguments().length == 1) {
-        return parameterized.getActualTypeArguments()[0];
-      }
+    if (returnType instanceof ParameterizedType parameterized
+        && parameterized.getRawType() instanceof Class<?> raw
+        && AsyncKinds.isAsync(raw)
+        && parameterized.getActualTypeArguments().length == 1) {
+      return parameterized.getActualTypeArguments()[0];
     }
     return Object.class;
   }

@@ -7,11 +7,11 @@ import io.opentelemetry.api.trace.StatusCode;
 /**
  * Ends a method's span with its outcome: a value, a failure or a cancellation.
  *
- * <p>Shared by the synchronous path and by asynchronous results, so that an exception thrown by
- * the method and a failed future are recorded alike. Every path ends the span, even when
- * recording the outcome fails.
+ * <p>Shared by the synchronous path and by every kind of asynchronous result
+ * ({@code dev.traced.internal.async}), so that an exception thrown by the method and a failed
+ * future are recorded alike. Every path ends the span, even when recording the outcome fails.
  */
-final class SpanEnding {
+public final class SpanEnding {
 
   /** Set on a span whose asynchronous result was cancelled; such a span is not an error. */
   static final AttributeKey<Boolean> CANCELED = AttributeKey.booleanKey("traced.canceled");
@@ -32,11 +32,11 @@ final class SpanEnding {
     this.expected = expected;
   }
 
-  void returned(Span span, Object value) {
+  public void returned(Span span, Object value) {
     succeeded(span, returned, value);
   }
 
-  void completed(Span span, Object value) {
+  public void completed(Span span, Object value) {
     succeeded(span, completed, value);
   }
 
@@ -50,7 +50,7 @@ final class SpanEnding {
     }
   }
 
-  void failed(Span span, Throwable error) {
+  public void failed(Span span, Throwable error) {
     try {
       span.recordException(error);
       if (!isExpected(error)) {
@@ -61,7 +61,7 @@ final class SpanEnding {
     }
   }
 
-  void cancelled(Span span) {
+  public void cancelled(Span span) {
     try {
       span.setAttribute(CANCELED, true);
     } finally {

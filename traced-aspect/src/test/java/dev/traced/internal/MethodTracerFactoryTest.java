@@ -2,12 +2,13 @@ package dev.traced.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Future;
+import dev.traced.internal.async.AsyncKinds;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 class MethodTracerFactoryTest {
 
@@ -16,38 +17,29 @@ class MethodTracerFactoryTest {
     abstract CompletableFuture<Integer> completable();
 
     abstract List<String> list();
+
+    abstract Mono<String> mono();
+
+    abstract Flux<Integer> flux();
   }
 
   @Test
-  void onlyTypesThatCanHoldAFutureAreCheckedAtRuntime() {
-    for (Class<?> type : List.of(void.class, int.class, String.class, Integer.class)) {
-      assertThat(MethodTracerFactory.mayReturnStage(type)).as("%s", type).isFalse();
-      assertThat(MethodTracerFactory.mayReturnVertxFuture(type)).as("%s", type).isFalse();
-    }
-    for (Class<?> type : List.of(Object.class, List.class)) {
-      assertThat(MethodTracerFactory.mayReturnStage(type)).as("%s", type).isTrue();
-      assertThat(MethodTracerFactory.mayReturnVertxFuture(type)).as("%s", type).isTrue();
-    }
-  }
-
-  @Test
-  void aTypedFutureIsCheckedForItsOwnKindOnly() {
-    for (Class<?> type : List.of(CompletableFuture.class, CompletionStage.class)) {
-      assertThat(MethodTracerFactory.mayReturnStage(type)).as("%s", type).isTrue();
-      assertThat(MethodTracerFactory.mayReturnVertxFuture(type)).as("%s", type).isFalse();
-    }
-    assertThat(MethodTracerFactory.mayReturnStage(Future.class)).isFalse();
-    assertThat(MethodTracerFactory.mayReturnVertxFuture(Future.class)).isTrue();
-  }
-
-  @Test
-  void theCompletionTypeIsTheFuturesTypeArgument() throws Exception {
+  void theCompletionTypeIsTheTypeArgumentOrTheCountOfAStream() throws Exception {
     Method completable = Returns.class.getDeclaredMethod("completable");
-
-    assertThat(MethodTracerFactory.completionType(completable.getGenericReturnType())).isEqualTo(Integer.class);
-    assertThat(MethodTracerFactory.completionType(CompletableFuture.class)).isEqualTo(Object.class);
+    Method mono = Returns.class.getDeclaredMethod("mono");
+    Method flux = Returns.class.getDeclaredMethod("flux");
     Method list = Returns.class.getDeclaredMethod("list");
-    assertThat(MethodTracerFactory.completionType(list.getGenericReturnType())).isEqualTo(Object.class);
+
+    assertThat(completionType(completable)).isEqualTo(Integer.class);
+    assertThat(completionType(mono)).isEqualTo(String.class);
+    assertThat(completionType(flux)).isEqualTo(Long.class);
+    assertThat(MethodTracerFactory.completionType(CompletableFuture.class, AsyncKinds.forReturnType(CompletableFuture.class)))
+        .isEqualTo(Object.class);
+    assertThat(completionType(list)).isEqualTo(Object.class);
+  }
+
+  private static java.lang.reflect.Type completionType(Method method) {
+    return MethodTracerFactory.completionType(method.getGenericReturnType(), AsyncKinds.forReturnType(method.getReturnType()));
   }
 
   @Test
