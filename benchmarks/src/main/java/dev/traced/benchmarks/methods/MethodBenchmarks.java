@@ -43,7 +43,8 @@ public final class MethodBenchmarks {
     try (SpanSink sink = SpanSink.start()) {
       MethodBenchmarks benchmarks = new MethodBenchmarks(agents, sink);
       List<Measured> measured = new ArrayList<>();
-      measured.addAll(benchmarks.run(commandLine, "woven", "TracedCalls", "-javaagent:" + agents.resolve("aspectjweaver.jar")));
+      measured.addAll(
+          benchmarks.run(commandLine, "woven", "(TracedCalls|ReactiveCalls)", "-javaagent:" + agents.resolve("aspectjweaver.jar")));
       measured.addAll(
           benchmarks.run(
               commandLine,

@@ -26,6 +26,16 @@ final class MethodReport {
           new Row("6ab", "hand-written, completed CompletableFuture", "woven", "handWrittenCompletableFuture", true),
           new Row("6b", "@Traced, completed Vert.x Future", "woven", "tracedVertxFuture", true),
           new Row("6bb", "hand-written, completed Vert.x Future", "woven", "handWrittenVertxFuture", true),
+          new Row("8a", "@Traced, completed Guava ListenableFuture", "woven", "tracedListenableFuture", true),
+          new Row("8ab", "hand-written, completed Guava ListenableFuture", "woven", "handWrittenListenableFuture", true),
+          new Row("8b", "@Traced, Reactor Mono, subscribed", "woven", "tracedMono", true),
+          new Row("8bb", "hand-written, Reactor Mono, subscribed", "woven", "handWrittenMono", true),
+          new Row("8c", "@Traced, Reactor Flux of two, subscribed", "woven", "tracedFlux", true),
+          new Row("8cb", "hand-written, Reactor Flux of two, subscribed", "woven", "handWrittenFlux", true),
+          new Row("8d", "@Traced, RxJava Single, subscribed", "woven", "tracedSingle", true),
+          new Row("8db", "hand-written, RxJava Single, subscribed", "woven", "handWrittenSingle", true),
+          new Row("8e", "@Traced, Mutiny Uni, subscribed", "woven", "tracedUni", true),
+          new Row("8eb", "hand-written, Mutiny Uni, subscribed", "woven", "handWrittenUni", true),
           new Row("7", "@WithSpan, OpenTelemetry Java agent", "agent", "withSpan", true),
           new Row("7b", "hand-written span, under the agent", "agent", "handWrittenUnderAgent", true));
 
@@ -52,6 +62,9 @@ final class MethodReport {
     ratio(out, "(5) ≤ 1.05 × (5b)", "5", "5b", 1.05);
     ratio(out, "(6a) ≤ 1.05 × (6ab)", "6a", "6ab", 1.05);
     ratio(out, "(6b) ≤ 1.05 × (6bb)", "6b", "6bb", 1.05);
+    for (String kind : List.of("8a", "8b", "8c", "8d", "8e")) {
+      ratio(out, "(" + kind + ") ≤ 1.05 × (" + kind + "b)", kind, kind + "b", 1.05);
+    }
     difference(out, "(2) ≤ (2b) + 5 ns", "2", "2b", 5);
     difference(out, "(2) ≤ (1) + 5 ns", "2", "1", 5);
     difference(out, "(2c) ≤ (2d) + 5 ns", "2c", "2d", 5);

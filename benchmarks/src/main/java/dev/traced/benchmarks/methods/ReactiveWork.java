@@ -1,0 +1,118 @@
+package dev.traced.benchmarks.methods;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import dev.traced.Traced;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.reactivex.rxjava3.core.Single;
+import io.smallrye.mutiny.Uni;
+import java.util.concurrent.ExecutionException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The asynchronous kinds of {@code @Traced} against their hand-written twins: each returns the
+ * same result of {@link Work#compute}, and each twin makes the span {@code @Traced} makes (the
+ * {@code code.function.name} attribute, current while the body runs, ended with the outcome, error
+ * status on failure), with the library's own hooks, as a developer would write it.
+ */
+public class ReactiveWork {
+
+  private final Tracer tracer;
+
+  ReactiveWork(Tracer tracer) {
+    this.tracer = tracer;
+  }
+
+  private Span start(String name) {
+    return tracer.spanBuilder(name).setAttribute(Work.CODE_FUNCTION_NAME, ReactiveWork.class.getName() + "." + name).startSpan();
+  }
+
+  private static void end(Span span, Throwable error) {
+    if (error != null) {
+      span.recordException(error);
+      span.setStatus(StatusCode.ERROR);
+    }
+    span.end();
+  }
+
+  @Traced("tracedListenableFuture")
+  public ListenableFuture<Long> tracedListenableFuture(long input) {
+    return Futures.immediateFuture(Work.compute(input));
+  }
+
+  public ListenableFuture<Long> handWrittenListenableFuture(long input) {
+    Span span = start("handWrittenListenableFuture");
+    ListenableFuture<Long> result;
+    try (Scope ignored = span.makeCurrent()) {
+      result = Futures.immediateFuture(Work.compute(input));
+    }
+    result.addListener(
+        () -> {
+          try {
+            Futures.getDone(result);
+            end(span, null);
+          } catch (ExecutionException e) {
+            end(span, e.getCause());
+          }
+        },
+        MoreExecutors.directExecutor());
+    return result;
+  }
+
+  @Traced("tracedMono")
+  public Mono<Long> tracedMono(long input) {
+    return Mono.just(Work.compute(input));
+  }
+
+  public Mono<Long> handWrittenMono(long input) {
+    Span span = start("handWrittenMono");
+    try (Scope ignored = span.makeCurrent()) {
+      return Mono.just(Work.compute(input)).doOnError(error -> end(span, error)).doOnSuccess(value -> end(span, null)).doOnCancel(span::end);
+    }
+  }
+
+  @Traced("tracedFlux")
+  public Flux<Long> tracedFlux(long input) {
+    return Flux.just(input, Work.compute(input));
+  }
+
+  public Flux<Long> handWrittenFlux(long input) {
+    Span span = start("handWrittenFlux");
+    try (Scope ignored = span.makeCurrent()) {
+      return Flux.just(input, Work.compute(input)).doOnError(error -> end(span, error)).doOnComplete(() -> end(span, null)).doOnCancel(span::end);
+    }
+  }
+
+  @Traced("tracedSingle")
+  public Single<Long> tracedSingle(long input) {
+    return Single.just(Work.compute(input));
+  }
+
+  public Single<Long> handWrittenSingle(long input) {
+    Span span = start("handWrittenSingle");
+    try (Scope ignored = span.makeCurrent()) {
+      return Single.just(Work.compute(input)).doOnSuccess(value -> end(span, null)).doOnError(error -> end(span, error)).doOnDispose(span::end);
+    }
+  }
+
+  @Traced("tracedUni")
+  public Uni<Long> tracedUni(long input) {
+    return Uni.createFrom().item(Work.compute(input));
+  }
+
+  public Uni<Long> handWrittenUni(long input) {
+    Span span = start("handWrittenUni");
+    try (Scope ignored = span.makeCurrent()) {
+      return Uni.createFrom()
+          .item(Work.compute(input))
+          .onItem().invoke(value -> end(span, null))
+          .onFailure().invoke(error -> end(span, error))
+          .onCancellation().invoke(span::end);
+    }
+  }
+}
