@@ -44,7 +44,7 @@ public final class MethodBenchmarks {
       MethodBenchmarks benchmarks = new MethodBenchmarks(agents, sink);
       List<Measured> measured = new ArrayList<>();
       measured.addAll(
-          benchmarks.run(commandLine, "woven", "(TracedCalls|ReactiveCalls)", "-javaagent:" + agents.resolve("aspectjweaver.jar")));
+          benchmarks.run(commandLine, "woven", "(TracedCalls|ReactiveCalls|ManyMethods)", "-javaagent:" + agents.resolve("aspectjweaver.jar")));
       measured.addAll(
           benchmarks.run(
               commandLine,
@@ -92,10 +92,11 @@ public final class MethodBenchmarks {
     for (RunResult result : results) {
       String benchmark = result.getParams().getBenchmark();
       String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+      String count = result.getParams().getParam("count");
       measured.add(
           new Measured(
               group,
-              method,
+              count == null ? method : method + "[" + count + "]",
               result.getPrimaryResult().getScore(),
               result.getPrimaryResult().getScoreError(),
               calls.getOrDefault(method, 0L),

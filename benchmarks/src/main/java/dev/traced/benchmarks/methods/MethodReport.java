@@ -36,6 +36,12 @@ final class MethodReport {
           new Row("8db", "hand-written, RxJava Single, subscribed", "woven", "handWrittenSingle", true),
           new Row("8e", "@Traced, Mutiny Uni, subscribed", "woven", "tracedUni", true),
           new Row("8eb", "hand-written, Mutiny Uni, subscribed", "woven", "handWrittenUni", true),
+          new Row("9a", "@Traced, 1 method round-robin", "woven", "manyTraced[1]", true),
+          new Row("9ab", "untraced, 1 method round-robin", "woven", "manyUntraced[1]", false),
+          new Row("9b", "@Traced, 100 methods round-robin", "woven", "manyTraced[100]", true),
+          new Row("9bb", "untraced, 100 methods round-robin", "woven", "manyUntraced[100]", false),
+          new Row("9c", "@Traced, 10,000 methods round-robin", "woven", "manyTraced[10000]", true),
+          new Row("9cb", "untraced, 10,000 methods round-robin", "woven", "manyUntraced[10000]", false),
           new Row("7", "@WithSpan, OpenTelemetry Java agent", "agent", "withSpan", true),
           new Row("7b", "hand-written span, under the agent", "agent", "handWrittenUnderAgent", true));
 
@@ -65,6 +71,8 @@ final class MethodReport {
     for (String kind : List.of("8a", "8b", "8c", "8d", "8e")) {
       ratio(out, "(" + kind + ") ≤ 1.05 × (" + kind + "b)", kind, kind + "b", 1.05);
     }
+    tracingCost(out, "(9b) − (9bb) ≤ 1.10 × ((9a) − (9ab))", "9b", "9a");
+    tracingCost(out, "(9c) − (9cb) ≤ 1.10 × ((9a) − (9ab))", "9c", "9a");
     difference(out, "(2) ≤ (2b) + 5 ns", "2", "2b", 5);
     difference(out, "(2) ≤ (1) + 5 ns", "2", "1", 5);
     difference(out, "(2c) ≤ (2d) + 5 ns", "2c", "2d", 5);
@@ -93,6 +101,18 @@ final class MethodReport {
     if (value.isPresent() && baseline.isPresent()) {
       double ratio = value.get().score() / baseline.get().score();
       out.append(String.format(Locale.ROOT, "| %s | %.3f × | %s |%n", target, ratio, met(limit == 1.0 ? ratio < 1.0 : ratio <= limit)));
+    }
+  }
+
+  /** What tracing adds to a call with many methods, against what it adds with one: the lookup's scaling. */
+  private void tracingCost(StringBuilder out, String target, String manyId, String oneId) {
+    Optional<Measured> many = find(manyId);
+    Optional<Measured> manyUntraced = find(manyId + "b");
+    Optional<Measured> one = find(oneId);
+    Optional<Measured> oneUntraced = find(oneId + "b");
+    if (many.isPresent() && manyUntraced.isPresent() && one.isPresent() && oneUntraced.isPresent()) {
+      double ratio = (many.get().score() - manyUntraced.get().score()) / (one.get().score() - oneUntraced.get().score());
+      out.append(String.format(Locale.ROOT, "| %s | %.3f × | %s |%n", target, ratio, met(ratio <= 1.10)));
     }
   }
 
