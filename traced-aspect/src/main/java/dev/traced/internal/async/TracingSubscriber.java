@@ -1,5 +1,6 @@
 package dev.traced.internal.async;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -27,15 +28,24 @@ class TracingSubscriber<T> implements Subscriber<T>, Subscription {
 
   /** Subscribes {@code subscriber} to {@code source} with the span current. */
   static <T> void subscribe(Publisher<T> source, TracingSubscriber<T> subscriber) {
-    try (Scope ignored = subscriber.first.span().makeCurrent()) {
+    try (Scope ignored = subscriber.enter()) {
       source.subscribe(subscriber);
     }
+  }
+
+  /**
+   * Makes the span current, unless it is already: a signal that arrives while the subscription
+   * starts, on the same thread (a {@code Mono.just}), finds it current and pays for no new scope.
+   */
+  private Scope enter() {
+    Span span = first.span();
+    return Span.current() == span ? Scope.noop() : span.makeCurrent();
   }
 
   @Override
   public void onSubscribe(Subscription subscription) {
     upstream = subscription;
-    try (Scope ignored = first.span().makeCurrent()) {
+    try (Scope ignored = enter()) {
       actual.onSubscribe(this);
     }
   }
@@ -47,7 +57,7 @@ class TracingSubscriber<T> implements Subscriber<T>, Subscription {
     } else {
       value = item;
     }
-    try (Scope ignored = first.span().makeCurrent()) {
+    try (Scope ignored = enter()) {
       actual.onNext(item);
     }
   }
@@ -55,7 +65,7 @@ class TracingSubscriber<T> implements Subscriber<T>, Subscription {
   @Override
   public void onError(Throwable error) {
     first.failed(error);
-    try (Scope ignored = first.span().makeCurrent()) {
+    try (Scope ignored = enter()) {
       actual.onError(error);
     }
   }
@@ -67,7 +77,7 @@ class TracingSubscriber<T> implements Subscriber<T>, Subscription {
     } else {
       first.completed(value);
     }
-    try (Scope ignored = first.span().makeCurrent()) {
+    try (Scope ignored = enter()) {
       actual.onComplete();
     }
   }
