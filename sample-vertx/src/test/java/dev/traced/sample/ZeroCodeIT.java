@@ -69,9 +69,7 @@ class ZeroCodeIT {
       Map<String, String> environment =
           ServiceEnvironment.onLoopback(0)
               .with(command.environment())
-              .with("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(protocol))
-              .with("OTEL_EXPORTER_OTLP_PROTOCOL", protocol)
-              .with("OTEL_BSP_SCHEDULE_DELAY", "50")
+              .exportingTo(receiver, protocol)
               .using(stores)
               .with(extra)
               .toMap();

@@ -3,13 +3,10 @@ package dev.traced.weaving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.traced.Traced;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -48,20 +45,7 @@ class OldOpenTelemetryApiTest {
     try (Stream<Path> jars = Files.list(Path.of(System.getProperty("old.opentelemetry")))) {
       jars.map(Path::toString).forEach(classPath::add);
     }
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + System.getProperty("aspectj.weaver"),
-                "-cp",
-                String.join(File.pathSeparator, classPath),
-                Application.class.getName())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
-    assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output.lines())
+    assertThat(WovenJvm.run(Application.class, classPath))
         .containsExactly(
             "traced: opentelemetry-api 1.44.1 is on the class path, traced needs 1.57.0 or newer;"
                 + " @Traced methods run untraced",

@@ -9,11 +9,9 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,27 +61,14 @@ class WithoutAsyncLibrariesTest {
 
   @Test
   void wovenMethodsAndFuturesAreTracedWithoutThem() throws Exception {
-    String classPath =
+    List<String> classPath =
         Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
             .filter(entry -> ASYNC_LIBRARIES.stream().noneMatch(library -> Path.of(entry).getFileName().toString().contains(library)))
-            .collect(Collectors.joining(File.pathSeparator));
-    assertThat(Stream.of(classPath.split(File.pathSeparator)).map(entry -> Path.of(entry).getFileName().toString()))
+            .toList();
+    assertThat(classPath.stream().map(entry -> Path.of(entry).getFileName().toString()))
         .noneMatch(jar -> jar.startsWith("reactor-core") || jar.startsWith("rxjava") || jar.startsWith("mutiny-")
             || jar.startsWith("guava-") || jar.startsWith("vertx-core") || jar.startsWith("reactive-streams"));
-    Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + System.getProperty("aspectj.weaver"),
-                "-cp",
-                classPath,
-                Application.class.getName())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
-    assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output.lines())
+    assertThat(WovenJvm.run(Application.class, classPath))
         .containsExactly(
             "value false plain CompletableFuture",
             "before completion: sync,undeclared,undeclared",

@@ -4,7 +4,9 @@ import dev.traced.sample.services.DataStoreSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +24,15 @@ public final class DataStores implements AutoCloseable {
   private static final List<String> PROGRAMS = List.of("redis-server", "mariadbd", "mariadb-install-db");
 
   private final Path folder;
-  private final RedisServer redis;
-  private final MariaDbServer database;
+  private final LocalServer redis;
+  private final LocalServer database;
+  private final String password;
 
-  private DataStores(Path folder, RedisServer redis, MariaDbServer database) {
+  private DataStores(Path folder, LocalServer redis, LocalServer database, String password) {
     this.folder = folder;
     this.redis = redis;
     this.database = database;
+    this.password = password;
   }
 
   /** Why the servers cannot be started here, naming what is missing, or empty when they can. */
@@ -42,11 +46,14 @@ public final class DataStores implements AutoCloseable {
   /** Starts Redis and MariaDB on free loopback ports. */
   public static DataStores start() throws IOException, InterruptedException {
     Path folder = Files.createTempDirectory("traced-data-stores-");
-    RedisServer redis = null;
+    LocalServer redis = null;
     try {
       redis = RedisServer.start(Files.createDirectory(folder.resolve("redis")));
-      MariaDbServer database = MariaDbServer.start(Files.createDirectory(folder.resolve("mariadb")));
-      return new DataStores(folder, redis, database);
+      byte[] secret = new byte[12];
+      new SecureRandom().nextBytes(secret);
+      String password = HexFormat.of().formatHex(secret);
+      LocalServer database = MariaDbServer.start(Files.createDirectory(folder.resolve("mariadb")), password);
+      return new DataStores(folder, redis, database, password);
     } catch (IOException | InterruptedException | RuntimeException e) {
       if (redis != null) {
         redis.close();
@@ -56,11 +63,11 @@ public final class DataStores implements AutoCloseable {
     }
   }
 
-  public RedisServer redis() {
+  public LocalServer redis() {
     return redis;
   }
 
-  public MariaDbServer database() {
+  public LocalServer database() {
     return database;
   }
 
@@ -72,7 +79,7 @@ public final class DataStores implements AutoCloseable {
         DataStoreSettings.MYSQL_HOST, "127.0.0.1",
         DataStoreSettings.MYSQL_PORT, Integer.toString(database.port()),
         DataStoreSettings.MYSQL_USER, MariaDbServer.USER,
-        DataStoreSettings.MYSQL_PASSWORD, database.password());
+        DataStoreSettings.MYSQL_PASSWORD, password);
   }
 
   @Override

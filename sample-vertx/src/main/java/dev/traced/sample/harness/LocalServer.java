@@ -16,22 +16,30 @@ import java.util.stream.Stream;
 /**
  * A server program from the system's packages (Redis, MariaDB) run as a child process on a
  * loopback port with its data in a throw-away folder: no system service, no fixed port. Its
- * output goes to a log file in that folder, which start-up failures quote.
+ * output goes to a log file in that folder, which start-up failures quote. It can be stopped and
+ * started again on the same port and data, as a server that goes down and comes back.
  */
-final class LocalServer implements AutoCloseable {
+public final class LocalServer implements AutoCloseable {
 
   /** Where Debian installs server programs; {@code /usr/sbin} is not on every user's PATH. */
   private static final List<String> SYSTEM_FOLDERS = List.of("/usr/sbin", "/usr/local/sbin", "/usr/bin", "/usr/local/bin");
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
   private final String name;
-  private final Process process;
+  private final List<String> command;
   private final Path log;
+  private final int port;
+  private final String readyLine;
+  private final Duration timeout;
+  private Process process;
 
-  private LocalServer(String name, Process process, Path log) {
+  private LocalServer(String name, List<String> command, Path log, int port, String readyLine, Duration timeout) {
     this.name = name;
-    this.process = process;
+    this.command = List.copyOf(command);
     this.log = log;
+    this.port = port;
+    this.readyLine = readyLine;
+    this.timeout = timeout;
   }
 
   /** The program {@code name} from PATH or the system's folders, if installed. */
@@ -50,20 +58,30 @@ final class LocalServer implements AutoCloseable {
    */
   static LocalServer start(String name, List<String> command, Path log, int port, String readyLine, Duration timeout)
       throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    LocalServer server = new LocalServer(name, process, log);
+    LocalServer server = new LocalServer(name, command, log, port, readyLine, timeout);
+    server.restart();
+    return server;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Starts it again on its port and data, after {@link #stop()}; stops it first if it runs. */
+  public void restart() throws IOException, InterruptedException {
+    stop();
+    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!(server.logContains(readyLine) && accepts(port))) {
+    while (!(logContains(readyLine) && accepts(port))) {
       if (!process.isAlive()) {
-        throw new IOException(name + " exited with code " + process.exitValue() + " on start-up:\n" + server.logTail());
+        throw new IOException(name + " exited with code " + process.exitValue() + " on start-up:\n" + logTail());
       }
       if (System.nanoTime() > deadline) {
-        server.close();
-        throw new IOException(name + " did not accept connections within " + timeout.toSeconds() + " s:\n" + server.logTail());
+        stop();
+        throw new IOException(name + " did not accept connections within " + timeout.toSeconds() + " s:\n" + logTail());
       }
       Thread.sleep(50);
     }
-    return server;
   }
 
   /** Runs {@code command} to its end, as a set-up step of a server; fails with its output. */
@@ -97,9 +115,8 @@ final class LocalServer implements AutoCloseable {
   }
 
   /** Stops the server (SIGTERM, then SIGKILL if it does not stop in time) and waits for it. */
-  @Override
-  public void close() throws InterruptedException {
-    if (!process.isAlive()) {
+  public void stop() throws InterruptedException {
+    if (process == null || !process.isAlive()) {
       return;
     }
     process.destroy();
@@ -107,6 +124,11 @@ final class LocalServer implements AutoCloseable {
       process.destroyForcibly();
       process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
   }
 
   @Override
