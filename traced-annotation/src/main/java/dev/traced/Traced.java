@@ -19,9 +19,13 @@ import java.lang.annotation.Target;
  * traced (not constructors, not synthetic or lambda methods); a method's own {@code @Traced}
  * overrides the type's, and {@link NotTraced} opts a method out.
  *
- * <p>When the method returns a {@code java.util.concurrent.CompletionStage} or an
- * {@code io.vertx.core.Future}, the span stays open until that result completes, and the caller
- * gets the very same instance back.
+ * <p>A {@code @Traced} declared on an interface or a superclass, on a method or on the type, also
+ * traces the implementations and overrides of those methods; the most specific declaration wins
+ * (the method's own, then its class's, then the nearest supertype's).
+ *
+ * <p>When the method returns an asynchronous result (a {@code CompletionStage}, a Vert.x
+ * {@code Future}, a Reactor {@code Mono}...), the span stays open until that result completes;
+ * the README lists the kinds and what the caller gets back.
  *
  * <p>An exception thrown by the method (or a failed asynchronous result) is recorded as an
  * exception event and sets the span's status to ERROR, unless its type is listed in
@@ -62,6 +66,27 @@ public @interface Traced {
    * @return whether the span ignores the current context as its parent
    */
   boolean newTrace() default false;
+
+  /**
+   * With {@link #newTrace()}, links the new trace's root span to the span that was current at the
+   * call, so that a batch job or a message consumer that starts its own trace still points back
+   * to where it came from. No link is added when no span was current. Baggage stays visible inside
+   * the new trace either way.
+   *
+   * @return whether the new root span carries a link to the caller's span
+   */
+  boolean linkCaller() default false;
+
+  /**
+   * Also records the call's duration in the histogram {@code traced.method.duration} (unit
+   * {@code s}) of the global {@code MeterProvider}, with the attribute {@code code.function.name}
+   * and, when the call fails, {@code error.type} (the exception's class name). An asynchronous
+   * method is measured until its result completes. Off by default; {@code -Dtraced.metrics=true}
+   * (or {@code TRACED_METRICS=true}) turns it on for every traced method.
+   *
+   * @return whether the call's duration is recorded as a metric too
+   */
+  boolean metrics() default false;
 
   /**
    * When not empty, the return value is recorded as an attribute of this name; for an

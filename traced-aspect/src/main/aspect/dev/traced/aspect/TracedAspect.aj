@@ -22,15 +22,17 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
  */
 public aspect TracedAspect {
 
-  pointcut annotatedMethod(): execution(@dev.traced.Traced * *(..));
+  public pointcut annotatedMethod(): execution(@dev.traced.Traced * *(..));
 
+  // A type pattern in execution() also matches the methods that override or implement the type's
+  // own: a class-level @Traced on an interface or a superclass traces its methods in every
+  // implementation.
   pointcut publicMethodOfTracedType():
-      execution(public * (@dev.traced.Traced *).*(..)) && within(@dev.traced.Traced *)
-          && !memberEveryRecordOrEnumHas();
+      execution(public * (@dev.traced.Traced *).*(..)) && !memberEveryRecordOrEnumHas();
 
   // A class-level @Traced means the class's own work: the members the language gives every record
   // and enum are traced only when annotated themselves. Record accessors cannot be told apart by
-  // a pointcut; MethodTracerFactory leaves them untraced.
+  // a pointcut; TracedDeclaration leaves them untraced.
   pointcut memberEveryRecordOrEnumHas():
       execution(public boolean java.lang.Record+.equals(Object))
           || execution(public int java.lang.Record+.hashCode())
@@ -38,14 +40,32 @@ public aspect TracedAspect {
           || execution(public static * java.lang.Enum+.values())
           || execution(public static * java.lang.Enum+.valueOf(String));
 
-  pointcut tracedMethod():
-      (annotatedMethod() || publicMethodOfTracedType()) && !execution(@dev.traced.NotTraced * *(..));
+  // Method annotations are not inherited, and AspectJ can only say "a type that has, or inherits, a
+  // @Traced method" (hasmethod, allowed in declare statements only). So such types are marked, every
+  // method of theirs that could override one is woven, and TracedDeclaration decides on its first
+  // call whether it does: those that do not run untraced.
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+  @interface HasTracedMethod {}
 
-  pointcut recordsArguments(): execution(* *(.., @dev.traced.SpanAttribute (*), ..));
+  declare @type: hasmethod(@dev.traced.Traced * *(..)) : @HasTracedMethod;
+
+  pointcut mayOverrideTracedMethod():
+      execution(!static !private * *(..)) && within(@HasTracedMethod *);
+
+  // A method's own annotation is the most specific: @NotTraced opts out, and @CurrentSpan means no
+  // span of its own, unless the method also says @Traced (reported, and traced). Bridges and
+  // lambdas are synthetic: the method they lead to is traced, once.
+  public pointcut tracedMethod():
+      (annotatedMethod() || publicMethodOfTracedType() || mayOverrideTracedMethod())
+          && !execution(@dev.traced.NotTraced * *(..))
+          && !(execution(@dev.traced.CurrentSpan * *(..)) && !annotatedMethod())
+          && !execution(synthetic * *(..));
+
+  public pointcut recordsArguments(): execution(* *(.., @dev.traced.SpanAttribute (*), ..));
 
   // A pointcut of its own, with no formals: an if() beside args(a0, ...) would be handed the
   // bound arguments, and the woven method would box a primitive one again just for the test.
-  pointcut enabled(): if(TracingSwitch.ENABLED);
+  public pointcut enabled(): if(TracingSwitch.ENABLED);
 
   // Each advice serves one shape of method, and an application rarely has all five: compile-time
   // weaving would warn about the unused ones in every build that uses this library.

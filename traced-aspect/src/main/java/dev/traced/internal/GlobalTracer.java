@@ -21,7 +21,7 @@ final class GlobalTracer {
   static final String SCOPE_VERSION = readVersion();
 
   private static final Tracer NOOP = OpenTelemetry.noop().getTracer(SCOPE_NAME);
-  private static final boolean API_SUPPORTED = OpenTelemetryApiVersion.supported();
+  static final boolean API_SUPPORTED = OpenTelemetryApiVersion.supported();
   private static volatile Tracer tracer;
 
   private GlobalTracer() {}

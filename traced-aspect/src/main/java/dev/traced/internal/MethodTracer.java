@@ -5,6 +5,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class MethodTracer {
   private final String spanName;
   private final SpanKind kind;
   private final boolean newTrace;
+  private final boolean linkCaller;
   private final AttributeKey<Object>[] staticKeys;
   private final Object[] staticValues;
   /** By parameter position, {@code null} where a parameter records nothing. */
@@ -50,6 +52,7 @@ public final class MethodTracer {
       String spanName,
       SpanKind kind,
       boolean newTrace,
+      boolean linkCaller,
       Attributes staticAttributes,
       AttributeBinding<?>[] argumentBindings,
       SpanEnding ending,
@@ -59,6 +62,7 @@ public final class MethodTracer {
     this.spanName = spanName;
     this.kind = kind;
     this.newTrace = newTrace;
+    this.linkCaller = linkCaller;
     Map<AttributeKey<?>, Object> attributes = staticAttributes.asMap();
     this.staticKeys = keys(attributes);
     this.staticValues = attributes.values().toArray();
@@ -73,7 +77,7 @@ public final class MethodTracer {
 
   /** A tracer whose calls run as if the method were not woven: no span, nothing made current. */
   static MethodTracer untraced(JoinPoint.StaticPart joinPoint, String method) {
-    return new MethodTracer(joinPoint, method, method, SpanKind.INTERNAL, false, Attributes.empty(),
+    return new MethodTracer(joinPoint, method, method, SpanKind.INTERNAL, false, false, Attributes.empty(),
         new AttributeBinding<?>[0], null, null);
   }
 
@@ -150,7 +154,8 @@ public final class MethodTracer {
       return Scope.noop();
     }
     try {
-      return span.makeCurrent();
+      Scope scope = span.makeCurrent();
+      return ending.isTimed() ? new TimedScope(scope, System.nanoTime()) : scope;
     } catch (Throwable e) {
       Problems.reportOnce(method, "could not make the span current", e);
       return Scope.noop();
@@ -170,6 +175,7 @@ public final class MethodTracer {
       return result;
     }
     try {
+      SpanEnding ending = endingOf(scope);
       if (async == null || result == null) {
         ending.returned(span, result);
         return result;
@@ -191,11 +197,16 @@ public final class MethodTracer {
       throw MethodTracer.<RuntimeException>rethrow(error);
     }
     try {
-      ending.failed(span, error);
+      endingOf(scope).failed(span, error);
     } catch (Throwable e) {
       Problems.reportOnce(method, "could not end the span", e);
     }
     throw MethodTracer.<RuntimeException>rethrow(error);
+  }
+
+  /** The method's ending, or for a timed call an ending of its own that knows when the call began. */
+  private SpanEnding endingOf(Scope scope) {
+    return scope instanceof TimedScope timed ? ending.forCallStartedAt(timed.startNanos) : ending;
   }
 
   private SpanBuilder builder() {
@@ -206,6 +217,12 @@ public final class MethodTracer {
     }
     if (newTrace) {
       builder.setNoParent();
+      if (linkCaller) {
+        SpanContext caller = Span.current().getSpanContext();
+        if (caller.isValid()) {
+          builder.addLink(caller);
+        }
+      }
     }
     return builder;
   }

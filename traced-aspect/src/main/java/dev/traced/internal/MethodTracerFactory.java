@@ -1,5 +1,6 @@
 package dev.traced.internal;
 
+import dev.traced.CurrentSpan;
 import dev.traced.SpanAttribute;
 import dev.traced.Traced;
 import dev.traced.internal.async.AsyncKind;
@@ -18,8 +19,8 @@ import org.aspectj.lang.JoinPoint;
 
 /**
  * Works out, once per method, everything its spans need: name, kind, static attributes,
- * parameter and result bindings, expected exceptions and the kind of its asynchronous result
- * ({@link AsyncKinds}), if any.
+ * parameter and result bindings, expected exceptions, links, metrics and the kind of its
+ * asynchronous result ({@link AsyncKinds}), if any.
  */
 final class MethodTracerFactory {
 
@@ -30,41 +31,81 @@ final class MethodTracerFactory {
 
   private MethodTracerFactory() {}
 
-  static MethodTracer create(JoinPoint.StaticPart joinPoint, Method method) {
-    String qualifiedName = method.getDeclaringClass().getName() + "." + method.getName();
-    Traced traced = method.getAnnotation(Traced.class);
-    if (traced == null) {
-      if (isRecordAccessor(method)) {
-        return MethodTracer.untraced(joinPoint, qualifiedName);
-      }
-      traced = method.getDeclaringClass().getAnnotation(Traced.class);
+  /**
+   * The tracer of a method woven for {@code @Traced}: as its nearest declaration says
+   * ({@link TracedDeclaration}), or untraced when it has none (a method the weaver could only
+   * guess inherits one), when it is excluded ({@link Exclusions}), or when it is a record's
+   * accessor under a class-level {@code @Traced}.
+   */
+  static MethodTracer forDeclared(JoinPoint.StaticPart joinPoint, Method method) {
+    String qualifiedName = qualifiedName(method);
+    Traced traced = TracedDeclaration.of(method);
+    if (traced == null || isExcluded(method)) {
+      return MethodTracer.untraced(joinPoint, qualifiedName);
     }
-    if (traced == null) {
-      throw new IllegalArgumentException(method + " is not traced");
+    if (method.isAnnotationPresent(CurrentSpan.class) && method.isAnnotationPresent(Traced.class)) {
+      Problems.reportOnce(
+          qualifiedName, "has both @Traced and @CurrentSpan; it runs as its @Traced says (remove one of them)");
     }
+    return create(joinPoint, method, traced);
+  }
 
+  /**
+   * The tracer of a method a {@code TracedMethods} pointcut lists: default spans, unless a
+   * {@code @Traced} declares the method, whose own advice then traces it (one span, not two), or
+   * it is excluded.
+   */
+  static MethodTracer forListed(JoinPoint.StaticPart joinPoint, Method method) {
+    if (TracedDeclaration.of(method) != null || isExcluded(method)) {
+      return MethodTracer.untraced(joinPoint, qualifiedName(method));
+    }
+    return create(joinPoint, method, null);
+  }
+
+  private static boolean isExcluded(Method method) {
+    return Exclusions.CONFIGURED.excludes(method.getDeclaringClass().getName(), method.getName());
+  }
+
+  /** @param traced the settings, or {@code null} for the defaults */
+  private static MethodTracer create(JoinPoint.StaticPart joinPoint, Method method, Traced traced) {
+    String qualifiedName = qualifiedName(method);
     AttributesBuilder attributes = Attributes.builder();
-    StaticAttributes.parse(traced.attributes(), qualifiedName, attributes);
+    if (traced != null) {
+      StaticAttributes.parse(traced.attributes(), qualifiedName, attributes);
+    }
     attributes.put(CODE_FUNCTION_NAME, qualifiedName);
 
     Type returnType = method.getGenericReturnType();
     AsyncKind async = AsyncKinds.forReturnType(method.getReturnType());
-    String result = traced.result();
+    String result = traced == null ? "" : traced.result();
     AttributeBinding<?> returned =
         result.isEmpty() ? null : AttributeBinding.forType(result, returnType, qualifiedName);
     AttributeBinding<?> completed =
         result.isEmpty() ? null : AttributeBinding.forType(result, completionType(returnType, async), qualifiedName);
+    boolean timed = MethodMetrics.FOR_EVERY_METHOD || (traced != null && traced.metrics());
+    String name = traced == null || traced.value().isEmpty() ? defaultSpanName(method) : traced.value();
 
     return new MethodTracer(
         joinPoint,
         qualifiedName,
-        traced.value().isEmpty() ? simpleName(method.getDeclaringClass()) + "." + method.getName() : traced.value(),
-        SpanKind.valueOf(traced.kind().name()),
-        traced.newTrace(),
+        name,
+        traced == null ? SpanKind.INTERNAL : SpanKind.valueOf(traced.kind().name()),
+        traced != null && traced.newTrace(),
+        traced != null && traced.linkCaller(),
         attributes.build(),
-        argumentBindings(method, qualifiedName),
-        new SpanEnding(returned, completed, traced.expected()),
+        traced == null ? new AttributeBinding<?>[0] : argumentBindings(method, qualifiedName),
+        new SpanEnding(returned, completed, traced == null ? NO_EXCEPTIONS : traced.expected(),
+            timed ? new MethodMetrics(qualifiedName) : null),
         async);
+  }
+
+  /** {@code SimpleClassName.method}, the class being the one whose code runs: the implementation's. */
+  private static String defaultSpanName(Method method) {
+    return simpleName(method.getDeclaringClass()) + "." + method.getName();
+  }
+
+  private static String qualifiedName(Method method) {
+    return method.getDeclaringClass().getName() + "." + method.getName();
   }
 
   /**
@@ -96,9 +137,10 @@ final class MethodTracerFactory {
         simpleName(type) + "." + methodName,
         SpanKind.INTERNAL,
         false,
+        false,
         Attributes.of(CODE_FUNCTION_NAME, qualifiedName),
         new AttributeBinding<?>[0],
-        new SpanEnding(null, null, NO_EXCEPTIONS),
+        new SpanEnding(null, null, NO_EXCEPTIONS, null),
         AsyncKinds.forReturnType(Object.class));
   }
 

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.reflect.MethodSignature;
 
@@ -14,7 +15,7 @@ import org.aspectj.lang.reflect.MethodSignature;
  * by join point id (the weaver numbers each class's join points from 0), so this cache never keeps
  * an unloaded application's classes alive.
  *
- * <p>A call first looks in {@link #SEEN}, indexed by the join point's identity hash: one array
+ * <p>A call first looks in a table of tracers ({@code seen}), indexed by the join point's identity hash: one array
  * read and one comparison. That is worth its place: a traced call allocates about a kilobyte of
  * span, which keeps pushing the {@code ClassValue}'s chain of objects out of the CPU's nearest
  * caches, and following that chain cost 10 to 20 ns a call, most of what separated {@code @Traced}
@@ -27,7 +28,14 @@ import org.aspectj.lang.reflect.MethodSignature;
  */
 public final class MethodTracers {
 
-  private static final ClassValue<ClassTracers> BY_CLASS =
+  /** The tracers of the methods {@code @Traced} declares, directly or from a supertype. */
+  private static final MethodTracers DECLARED = new MethodTracers(MethodTracerFactory::forDeclared);
+  /** The tracers of the methods a {@code TracedMethods} pointcut lists. */
+  private static final MethodTracers LISTED = new MethodTracers(MethodTracerFactory::forListed);
+
+  private static final ClassLoader OWN_LOADER = MethodTracers.class.getClassLoader();
+
+  private final ClassValue<ClassTracers> byClass =
       new ClassValue<>() {
         @Override
         protected ClassTracers computeValue(Class<?> type) {
@@ -36,30 +44,45 @@ public final class MethodTracers {
       };
 
   /** Tracers of join points already called, by identity hash; a power of two, for the mask. */
-  private static final MethodTracer[] SEEN = new MethodTracer[4096];
+  private final MethodTracer[] seen = new MethodTracer[4096];
 
-  private static final ClassLoader OWN_LOADER = MethodTracers.class.getClassLoader();
+  private final BiFunction<JoinPoint.StaticPart, Method, MethodTracer> factory;
 
-  private MethodTracers() {}
+  private MethodTracers(BiFunction<JoinPoint.StaticPart, Method, MethodTracer> factory) {
+    this.factory = factory;
+  }
 
-  /** The tracer of the method executing at {@code joinPoint}. */
+  /** The tracer of the method executing at {@code joinPoint}, as {@code @Traced} declares it. */
   public static MethodTracer of(JoinPoint.StaticPart joinPoint) {
-    int slot = System.identityHashCode(joinPoint) & (SEEN.length - 1);
-    MethodTracer seen = SEEN[slot];
-    if (seen != null && seen.tracesAt(joinPoint)) {
-      return seen;
+    return DECLARED.get(joinPoint);
+  }
+
+  /**
+   * The tracer of a method a {@code TracedMethods} pointcut lists: default spans, unless the method
+   * is declared {@code @Traced} after all, which its own advice traces (so untraced here).
+   */
+  public static MethodTracer listed(JoinPoint.StaticPart joinPoint) {
+    return LISTED.get(joinPoint);
+  }
+
+  private MethodTracer get(JoinPoint.StaticPart joinPoint) {
+    MethodTracer[] seen = this.seen;
+    int slot = System.identityHashCode(joinPoint) & (seen.length - 1);
+    MethodTracer tracer = seen[slot];
+    if (tracer != null && tracer.tracesAt(joinPoint)) {
+      return tracer;
     }
     return lookUp(joinPoint, slot);
   }
 
-  private static MethodTracer lookUp(JoinPoint.StaticPart joinPoint, int slot) {
+  private MethodTracer lookUp(JoinPoint.StaticPart joinPoint, int slot) {
     Class<?> type = joinPoint.getSignature().getDeclaringType();
-    MethodTracer tracer = BY_CLASS.get(type).of(joinPoint);
-    if (SEEN[slot] == null && type.getClassLoader() == OWN_LOADER) {
+    MethodTracer tracer = byClass.get(type).of(joinPoint, this);
+    if (seen[slot] == null && type.getClassLoader() == OWN_LOADER) {
       // A plain write is enough: a MethodTracer's fields are final, so a thread that sees it in
       // the slot sees it whole, and a thread that does not see it yet only misses. Two threads
       // that race for an empty slot both leave a valid tracer in it.
-      SEEN[slot] = tracer;
+      seen[slot] = tracer;
     }
     return tracer;
   }
@@ -71,7 +94,7 @@ public final class MethodTracers {
     /** Join points whose id is negative or taken, which only a foreign weaver would produce. */
     private final Map<JoinPoint.StaticPart, MethodTracer> others = new ConcurrentHashMap<>();
 
-    MethodTracer of(JoinPoint.StaticPart joinPoint) {
+    MethodTracer of(JoinPoint.StaticPart joinPoint, MethodTracers owner) {
       MethodTracer[] tracers = byId;
       int id = joinPoint.getId();
       if (id >= 0 && id < tracers.length) {
@@ -80,10 +103,10 @@ public final class MethodTracers {
           return tracer;
         }
       }
-      return add(joinPoint);
+      return add(joinPoint, owner);
     }
 
-    private synchronized MethodTracer add(JoinPoint.StaticPart joinPoint) {
+    private synchronized MethodTracer add(JoinPoint.StaticPart joinPoint, MethodTracers owner) {
       MethodTracer[] tracers = byId;
       int id = joinPoint.getId();
       MethodTracer taken = id >= 0 && id < tracers.length ? tracers[id] : null;
@@ -91,9 +114,9 @@ public final class MethodTracers {
         return taken;
       }
       if (id < 0 || taken != null) {
-        return others.computeIfAbsent(joinPoint, MethodTracers::create);
+        return others.computeIfAbsent(joinPoint, owner::create);
       }
-      MethodTracer added = create(joinPoint);
+      MethodTracer added = owner.create(joinPoint);
       MethodTracer[] grown = Arrays.copyOf(tracers, Math.max(tracers.length, id + 1));
       grown[id] = added;
       byId = grown;
@@ -101,10 +124,10 @@ public final class MethodTracers {
     }
   }
 
-  private static MethodTracer create(JoinPoint.StaticPart joinPoint) {
+  private MethodTracer create(JoinPoint.StaticPart joinPoint) {
     try {
       Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
-      return MethodTracerFactory.create(joinPoint, method);
+      return factory.apply(joinPoint, method);
     } catch (RuntimeException | LinkageError e) {
       String name = joinPoint.getSignature().getDeclaringTypeName() + "." + joinPoint.getSignature().getName();
       Problems.reportOnce(name, "could not read its @Traced settings; tracing it with defaults", e);

@@ -3,6 +3,7 @@ package dev.traced.internal;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import java.util.concurrent.CancellationException;
 
 /**
  * Ends a method's span with its outcome: a value, a failure or a cancellation.
@@ -16,20 +17,51 @@ public final class SpanEnding {
   /** Set on a span whose asynchronous result was cancelled; such a span is not an error. */
   static final AttributeKey<Boolean> CANCELED = AttributeKey.booleanKey("traced.canceled");
 
+  private static final CancellationException CANCELLATION = new CancellationException();
+
   private final AttributeBinding<?> returned;
   private final AttributeBinding<?> completed;
   private final Class<? extends Throwable>[] expected;
+  /** The method's duration metric, {@code null} when it records none. */
+  private final MethodMetrics metrics;
+  /** When the call began ({@link System#nanoTime()}), for the duration metric. */
+  private final long startNanos;
 
   /**
    * @param returned how to record a returned value, or {@code null} to record none
    * @param completed how to record the value an asynchronous result completes with, or {@code null}
    * @param expected failures that are recorded but are not errors
+   * @param metrics the method's duration metric, or {@code null} when it records none
    */
   SpanEnding(
-      AttributeBinding<?> returned, AttributeBinding<?> completed, Class<? extends Throwable>[] expected) {
+      AttributeBinding<?> returned,
+      AttributeBinding<?> completed,
+      Class<? extends Throwable>[] expected,
+      MethodMetrics metrics) {
+    this(returned, completed, expected, metrics, 0);
+  }
+
+  private SpanEnding(
+      AttributeBinding<?> returned,
+      AttributeBinding<?> completed,
+      Class<? extends Throwable>[] expected,
+      MethodMetrics metrics,
+      long startNanos) {
     this.returned = returned;
     this.completed = completed;
     this.expected = expected;
+    this.metrics = metrics;
+    this.startNanos = startNanos;
+  }
+
+  /** Whether the calls of this method are timed, and so each needs an ending of its own ({@link #forCallStartedAt}). */
+  boolean isTimed() {
+    return metrics != null;
+  }
+
+  /** This ending, for one call that began at {@code startNanos}, so that its end records its duration. */
+  SpanEnding forCallStartedAt(long startNanos) {
+    return new SpanEnding(returned, completed, expected, metrics, startNanos);
   }
 
   public void returned(Span span, Object value) {
@@ -40,32 +72,43 @@ public final class SpanEnding {
     succeeded(span, completed, value);
   }
 
-  private static void succeeded(Span span, AttributeBinding<?> binding, Object value) {
+  private void succeeded(Span span, AttributeBinding<?> binding, Object value) {
     try {
       if (binding != null) {
         binding.setOn(span, value);
       }
     } finally {
       span.end();
+      recordDuration(null);
     }
   }
 
   public void failed(Span span, Throwable error) {
+    boolean isError = !isExpected(error);
     try {
       span.recordException(error);
-      if (!isExpected(error)) {
+      if (isError) {
         span.setStatus(StatusCode.ERROR);
       }
     } finally {
       span.end();
+      recordDuration(isError ? error : null);
     }
   }
 
+  /** A cancelled result is not an error of the span; its duration is kept apart as a {@code CancellationException}. */
   public void cancelled(Span span) {
     try {
       span.setAttribute(CANCELED, true);
     } finally {
       span.end();
+      recordDuration(CANCELLATION);
+    }
+  }
+
+  private void recordDuration(Throwable error) {
+    if (metrics != null) {
+      metrics.record(startNanos, error);
     }
   }
 

@@ -1,7 +1,5 @@
 package dev.traced.internal;
 
-import java.util.Locale;
-
 /**
  * The on/off switch of the aspect, read once at start-up.
  *
@@ -19,42 +17,8 @@ public final class TracingSwitch {
 
   private TracingSwitch() {}
 
-  /**
-   * The system property wins over the environment. {@code true/1/on/yes} and
-   * {@code false/0/off/no} are understood in any case; anything else is reported in one line and
-   * leaves tracing on, as when nothing is set.
-   */
+  /** The system property wins over the environment; a malformed value leaves tracing on. */
   static boolean isEnabled(String systemProperty, String environment) {
-    String setting = systemProperty != null ? systemProperty : environment;
-    String name = systemProperty != null ? "-D" + PROPERTY : VARIABLE;
-    Boolean value = parse(setting);
-    if (value == null) {
-      System.err.println(
-          "traced: " + name + "=\"" + setting + "\" is not understood (use true/false, 1/0, on/off or yes/no);"
-              + " tracing stays on");
-      return true;
-    }
-    return value;
-  }
-
-  /** {@code true} or {@code false} for a switch value, also when unset or blank; {@code null} if malformed. */
-  static Boolean parse(String setting) {
-    if (setting == null || setting.isBlank()) {
-      return Boolean.TRUE;
-    }
-    switch (setting.trim().toLowerCase(Locale.ROOT)) {
-      case "true":
-      case "1":
-      case "on":
-      case "yes":
-        return Boolean.TRUE;
-      case "false":
-      case "0":
-      case "off":
-      case "no":
-        return Boolean.FALSE;
-      default:
-        return null;
-    }
+    return Setting.of(PROPERTY, systemProperty, VARIABLE, environment).flag(true, "tracing stays on");
   }
 }

@@ -31,9 +31,12 @@ class ShippedAopXmlTest {
   }
 
   @Test
-  void declaresTheAspect() throws Exception {
-    assertThat(attributes(aopXml(), "aspect", "name")).containsExactly("dev.traced.aspect.TracedAspect");
-    assertThat(Class.forName("dev.traced.aspect.TracedAspect")).isNotNull();
+  void declaresTheConcreteAspects() throws Exception {
+    List<String> aspects = attributes(aopXml(), "aspect", "name");
+    assertThat(aspects).containsExactly("dev.traced.aspect.TracedAspect", "dev.traced.aspect.CurrentSpanAspect");
+    for (String aspect : aspects) {
+      assertThat(Class.forName(aspect)).isNotNull();
+    }
   }
 
   @Test

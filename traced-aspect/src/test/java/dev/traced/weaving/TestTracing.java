@@ -6,6 +6,8 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -20,12 +22,13 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One OpenTelemetry SDK for the whole test JVM, registered as the global one the aspect uses, as
+ * One OpenTelemetry SDK for the whole test JVM, spans and metrics, registered as the global one the aspect uses, as
  * an application would register it. Every test starts with no finished spans.
  */
 final class TestTracing implements BeforeEachCallback {
 
   static final InMemorySpanExporter EXPORTER = InMemorySpanExporter.create();
+  static final InMemoryMetricReader METRICS = InMemoryMetricReader.createDelta();
 
   static {
     SdkTracerProvider tracerProvider =
@@ -36,6 +39,7 @@ final class TestTracing implements BeforeEachCallback {
     GlobalOpenTelemetry.set(
         OpenTelemetrySdk.builder()
             .setTracerProvider(tracerProvider)
+            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(METRICS).build())
             .setPropagators(ContextPropagators.noop())
             .build());
   }
@@ -44,6 +48,7 @@ final class TestTracing implements BeforeEachCallback {
   public void beforeEach(ExtensionContext context) {
     FailingProcessor.INSTANCE.failing = false;
     EXPORTER.reset();
+    METRICS.collectAllMetrics();
   }
 
   static List<SpanData> spans() {

@@ -26,6 +26,13 @@ import org.openjdk.jmh.annotations.State;
  * round-robin, 1, 100 or 10,000 distinct ones, against as many untraced twins called the same way.
  * The methods are generated and compiled when the benchmark starts ({@value #PER_CLASS} to a
  * class) and woven as they load, as an application's would be.
+ *
+ * <p>Every operation is {@value #PER_CLASS} calls, whatever the count, so that the rows differ only
+ * in how many distinct methods the calls reach: one generated method of each class calls the
+ * class's methods in turn (with one method, that method {@value #PER_CLASS} times), and the
+ * benchmark moves to the next class at each operation. Divide by {@value #PER_CLASS} for a call.
+ * With 10,000 methods every one of them must be compiled before the figure means anything: run this
+ * benchmark with a warm-up of a minute or more (see {@code docs/performance.md}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -34,7 +41,7 @@ public class ManyMethods {
   static final int PER_CLASS = 100;
   static final String PACKAGE = "dev.traced.benchmarks.generated";
 
-  /** The generated methods, as operators, in calling order. */
+  /** The generated classes' rounds of calls, as operators, in calling order. */
   @State(Scope.Benchmark)
   public static class Methods {
     @Param({"1", "100", "10000"})
@@ -62,50 +69,53 @@ public class ManyMethods {
         throw new IllegalStateException("could not compile the generated methods");
       }
       ClassLoader loader = new URLClassLoader(new URL[] {sources.toUri().toURL()}, ManyMethods.class.getClassLoader());
-      traced = new LongUnaryOperator[count];
-      untraced = new LongUnaryOperator[count];
+      traced = new LongUnaryOperator[classes];
+      untraced = new LongUnaryOperator[classes];
       for (int k = 0; k < classes; k++) {
         Class<?> type = loader.loadClass(PACKAGE + ".Generated" + k);
-        LongUnaryOperator[] tracedHere = (LongUnaryOperator[]) type.getMethod("traced").invoke(null);
-        LongUnaryOperator[] untracedHere = (LongUnaryOperator[]) type.getMethod("untraced").invoke(null);
-        System.arraycopy(tracedHere, 0, traced, k * PER_CLASS, tracedHere.length);
-        System.arraycopy(untracedHere, 0, untraced, k * PER_CLASS, untracedHere.length);
+        traced[k] = (LongUnaryOperator) type.getField("TRACED").get(null);
+        untraced[k] = (LongUnaryOperator) type.getField("UNTRACED").get(null);
       }
     }
 
-    /** A class of {@code methods} traced methods, their untraced twins, and both as operators. */
+    /**
+     * A class of {@code methods} traced methods, their untraced twins, and for each kind one round
+     * of {@value #PER_CLASS} calls through them.
+     */
     private static String source(int k, int methods) {
       StringBuilder out = new StringBuilder("package " + PACKAGE + ";\n\n");
       out.append("public class Generated").append(k).append(" {\n");
+      out.append("  public static final java.util.function.LongUnaryOperator TRACED = Generated").append(k).append("::tracedRound;\n");
+      out.append("  public static final java.util.function.LongUnaryOperator UNTRACED = Generated").append(k).append("::untracedRound;\n");
       for (int j = 0; j < methods; j++) {
         out.append("  @dev.traced.Traced(\"manyTraced\") static long t").append(j)
             .append("(long x) { return x * ").append(k * PER_CLASS + j + 3).append("L + 1; }\n");
         out.append("  static long u").append(j).append("(long x) { return x * ").append(k * PER_CLASS + j + 3).append("L + 1; }\n");
       }
-      for (String kind : List.of("traced", "untraced")) {
-        out.append("  public static java.util.function.LongUnaryOperator[] ").append(kind).append("() {\n    return new java.util.function.LongUnaryOperator[] {");
-        for (int j = 0; j < methods; j++) {
-          out.append(j == 0 ? "" : ", ").append("Generated").append(k).append("::").append(kind.charAt(0)).append(j);
+      for (char kind : new char[] {'t', 'u'}) {
+        out.append("  static long ").append(kind == 't' ? "tracedRound" : "untracedRound").append("(long x) {\n");
+        for (int call = 0; call < PER_CLASS; call++) {
+          out.append("    x = ").append(kind).append(call % methods).append("(x);\n");
         }
-        out.append("};\n  }\n");
+        out.append("    return x;\n  }\n");
       }
       return out.append("}\n").toString();
     }
 
     int advance() {
       int current = next;
-      next = current + 1 == count ? 0 : current + 1;
+      next = current + 1 == traced.length ? 0 : current + 1;
       return current;
     }
   }
 
   @Benchmark
   public long manyTraced(Exporting state, Methods methods) {
-    return methods.traced[methods.advance()].applyAsLong(state.calls++);
+    return methods.traced[methods.advance()].applyAsLong(state.calls += PER_CLASS);
   }
 
   @Benchmark
   public long manyUntraced(Exporting state, Methods methods) {
-    return methods.untraced[methods.advance()].applyAsLong(state.calls++);
+    return methods.untraced[methods.advance()].applyAsLong(state.calls += PER_CLASS);
   }
 }

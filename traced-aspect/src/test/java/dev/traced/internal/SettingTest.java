@@ -9,18 +9,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TracingSwitchTest {
+class SettingTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"true", "1", "on", "yes", "TRUE", " On ", "Yes", ""})
+  @ValueSource(strings = {"true", "1", "on", "yes", "TRUE", " On ", "Yes"})
   void onSpellings(String setting) {
-    assertThat(TracingSwitch.parse(setting)).isTrue();
+    assertThat(new Setting("-Dx", setting).flag(false, "")).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"false", "0", "off", "no", "FALSE", " Off ", "NO"})
   void offSpellings(String setting) {
-    assertThat(TracingSwitch.parse(setting)).isFalse();
+    assertThat(new Setting("-Dx", setting).flag(false, "")).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "  "})
+  void blankIsUnset(String setting) {
+    assertThat(new Setting("-Dx", setting).flag(true, "")).isTrue();
+    assertThat(new Setting("-Dx", setting).flag(false, "")).isFalse();
   }
 
   @Test

@@ -1,0 +1,120 @@
+package dev.traced.internal;
+
+import dev.traced.CurrentSpan;
+import dev.traced.NotTraced;
+import dev.traced.Traced;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Queue;
+import java.util.Set;
+
+/**
+ * Finds the {@code @Traced} that applies to a method, looked for once per method: Java does not
+ * inherit method annotations, but a team that puts {@code @Traced} on its service interface
+ * expects the implementation to be traced.
+ *
+ * <p>The most specific declaration wins: the method's own {@code @Traced}, then its class's (for a
+ * public method), then the nearest supertype's, method before type, superclass before interfaces,
+ * level by level. {@code @NotTraced} on the method itself opts it out of all of them, and its own
+ * {@code @CurrentSpan} too.
+ */
+final class TracedDeclaration {
+
+  private TracedDeclaration() {}
+
+  /** The {@code @Traced} that applies to {@code method}, or {@code null} if none does. */
+  static Traced of(Method method) {
+    if (method.isAnnotationPresent(NotTraced.class)) {
+      return null;
+    }
+    Traced own = method.getAnnotation(Traced.class);
+    if (own != null) {
+      return own;
+    }
+    // A method's own @CurrentSpan is more specific than a @Traced of its class or a supertype.
+    if (method.isAnnotationPresent(CurrentSpan.class)) {
+      return null;
+    }
+    Class<?> type = method.getDeclaringClass();
+    Traced ofType = typeLevel(type, method);
+    if (ofType != null || Modifier.isStatic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers())) {
+      return ofType;
+    }
+    return inherited(type, method);
+  }
+
+  /** The class-level {@code @Traced} of {@code type}, if it covers {@code method}. */
+  private static Traced typeLevel(Class<?> type, Method method) {
+    Traced traced = type.getAnnotation(Traced.class);
+    if (traced == null || !Modifier.isPublic(method.getModifiers()) || MethodTracerFactory.isRecordAccessor(method)) {
+      return null;
+    }
+    return traced;
+  }
+
+  /** Searches the supertypes of {@code type}, nearest first, for a declaration {@code method} overrides. */
+  private static Traced inherited(Class<?> type, Method method) {
+    Queue<Class<?>> next = new ArrayDeque<>();
+    Set<Class<?>> visited = new HashSet<>();
+    addSupertypes(type, next);
+    while (!next.isEmpty()) {
+      Class<?> supertype = next.remove();
+      if (!visited.add(supertype)) {
+        continue;
+      }
+      Method overridden = overriddenIn(supertype, method);
+      if (overridden != null) {
+        if (overridden.isAnnotationPresent(NotTraced.class)) {
+          return null;
+        }
+        Traced traced = overridden.getAnnotation(Traced.class);
+        if (traced == null) {
+          traced = typeLevel(supertype, overridden);
+        }
+        if (traced != null) {
+          return traced;
+        }
+      }
+      addSupertypes(supertype, next);
+    }
+    return null;
+  }
+
+  private static void addSupertypes(Class<?> type, Queue<Class<?>> next) {
+    if (type.getSuperclass() != null && type.getSuperclass() != Object.class) {
+      next.add(type.getSuperclass());
+    }
+    next.addAll(Arrays.asList(type.getInterfaces()));
+  }
+
+  /**
+   * The method {@code method} overrides in {@code supertype}, if declared there: same name and
+   * parameter types, or, for a generic supertype ({@code Handler<T>.handle(T)} implemented as
+   * {@code handle(String)}), the erased parameter types of the bridge the compiler made for it.
+   */
+  private static Method overriddenIn(Class<?> supertype, Method method) {
+    for (Method candidate : supertype.getDeclaredMethods()) {
+      if (candidate.getName().equals(method.getName())
+          && candidate.getParameterCount() == method.getParameterCount()
+          && !candidate.isSynthetic()
+          && !Modifier.isStatic(candidate.getModifiers())
+          && !Modifier.isPrivate(candidate.getModifiers())
+          && (Arrays.equals(candidate.getParameterTypes(), method.getParameterTypes())
+              || hasBridge(method.getDeclaringClass(), method.getName(), candidate.getParameterTypes()))) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasBridge(Class<?> type, String name, Class<?>[] parameterTypes) {
+    try {
+      return type.getDeclaredMethod(name, parameterTypes).isBridge();
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+}
