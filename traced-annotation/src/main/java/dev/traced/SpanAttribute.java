@@ -7,11 +7,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Records a parameter of a {@link Traced} method as an attribute of its span.
+ * Records a parameter of a {@link Traced} method as an attribute of its span, or of a
+ * {@link CurrentSpan} method as an attribute of the span current at the call.
  *
  * <p>Arguments are never recorded unless their parameter carries this annotation, and only the
- * methods that have one pay for reading their arguments. The value is read when the span starts
- * and typed by the parameter's declared type:
+ * methods that have one pay for reading their arguments. The annotation is read from the method
+ * that runs: on an implementation of a {@code @Traced} interface method, annotate the
+ * implementation's parameters. The value is read when the span starts and typed by the
+ * parameter's declared type:
  *
  * <ul>
  *   <li>{@code String}: a string attribute;

@@ -27,7 +27,7 @@ public aspect TracedAspect {
   // A type pattern in execution() also matches the methods that override or implement the type's
   // own: a class-level @Traced on an interface or a superclass traces its methods in every
   // implementation.
-  pointcut publicMethodOfTracedType():
+  public pointcut publicMethodOfTracedType():
       execution(public * (@dev.traced.Traced *).*(..)) && !memberEveryRecordOrEnumHas();
 
   // A class-level @Traced means the class's own work: the members the language gives every record
@@ -61,7 +61,11 @@ public aspect TracedAspect {
           && !(execution(@dev.traced.CurrentSpan * *(..)) && !annotatedMethod())
           && !execution(synthetic * *(..));
 
-  public pointcut recordsArguments(): execution(* *(.., @dev.traced.SpanAttribute (*), ..));
+  // A method whose @Traced comes from a supertype may find its @SpanAttribute there too, which no
+  // pointcut can see: such methods with parameters always take the advice that reads arguments.
+  public pointcut recordsArguments():
+      execution(* *(.., @dev.traced.SpanAttribute (*), ..))
+          || (execution(* *(*, ..)) && !annotatedMethod() && !within(@dev.traced.Traced *));
 
   // A pointcut of its own, with no formals: an if() beside args(a0, ...) would be handed the
   // bound arguments, and the woven method would box a primitive one again just for the test.

@@ -31,9 +31,12 @@ public abstract aspect TracedMethods {
   /** The methods to trace: an {@code execution(...)} pointcut. */
   public abstract pointcut methods();
 
-  // The same shape as TracedAspect's first advice, so that the weaver inlines it likewise.
+  // The same shape as TracedAspect's first advice, so that the weaver inlines it likewise. Where
+  // both aspects may weave a method (one that may override a @Traced method), each asks its own
+  // tracer, and exactly one of the two traces it.
   Object around():
-      methods() && !TracedAspect.tracedMethod() && !execution(@dev.traced.NotTraced * *(..))
+      methods() && !TracedAspect.annotatedMethod() && !TracedAspect.publicMethodOfTracedType()
+          && !execution(@dev.traced.NotTraced * *(..))
           && !execution(@dev.traced.CurrentSpan * *(..)) && !execution(synthetic * *(..))
           && TracedAspect.enabled() {
     MethodTracer tracer = MethodTracers.listed(thisJoinPointStaticPart);

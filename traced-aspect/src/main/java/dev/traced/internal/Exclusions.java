@@ -16,12 +16,12 @@ final class Exclusions {
   static final String PROPERTY = "traced.exclude";
   static final String VARIABLE = "TRACED_EXCLUDE";
 
-  /** The exclusions this JVM was started with. */
-  static final Exclusions CONFIGURED = parse(Setting.read(PROPERTY, VARIABLE));
-
   private static final String IDENTIFIER = "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*";
   private static final Pattern CLASS_NAME = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*");
   private static final Pattern METHOD_NAME = Pattern.compile(IDENTIFIER);
+
+  /** The exclusions this JVM was started with (after the patterns, which it needs). */
+  static final Exclusions CONFIGURED = parse(Setting.read(PROPERTY, VARIABLE));
 
   private final Set<String> classes;
   private final Set<String> methods;
@@ -55,9 +55,5 @@ final class Exclusions {
   /** Whether the method {@code method} declared in the class named {@code type} runs untraced. */
   boolean excludes(String type, String method) {
     return classes.contains(type) || methods.contains(type + "#" + method);
-  }
-
-  boolean isEmpty() {
-    return classes.isEmpty() && methods.isEmpty();
   }
 }

@@ -175,12 +175,12 @@ public final class MethodTracer {
       return result;
     }
     try {
-      SpanEnding ending = endingOf(scope);
+      long startNanos = startNanos(scope);
       if (async == null || result == null) {
-        ending.returned(span, result);
+        ending.returned(span, result, startNanos);
         return result;
       }
-      return async.endOnCompletion(result, span, ending);
+      return async.endOnCompletion(result, span, ending.isTimed() ? ending.forCallStartedAt(startNanos) : ending);
     } catch (Throwable e) {
       Problems.reportOnce(method, "could not end the span", e);
       return result;
@@ -197,16 +197,16 @@ public final class MethodTracer {
       throw MethodTracer.<RuntimeException>rethrow(error);
     }
     try {
-      endingOf(scope).failed(span, error);
+      ending.failed(span, error, startNanos(scope));
     } catch (Throwable e) {
       Problems.reportOnce(method, "could not end the span", e);
     }
     throw MethodTracer.<RuntimeException>rethrow(error);
   }
 
-  /** The method's ending, or for a timed call an ending of its own that knows when the call began. */
-  private SpanEnding endingOf(Scope scope) {
-    return scope instanceof TimedScope timed ? ending.forCallStartedAt(timed.startNanos) : ending;
+  /** When a timed call began; 0 for a call that is not timed, whose ending records no duration. */
+  private static long startNanos(Scope scope) {
+    return scope instanceof TimedScope timed ? timed.startNanos : 0;
   }
 
   private SpanBuilder builder() {

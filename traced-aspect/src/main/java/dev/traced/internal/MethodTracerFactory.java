@@ -39,15 +39,15 @@ final class MethodTracerFactory {
    */
   static MethodTracer forDeclared(JoinPoint.StaticPart joinPoint, Method method) {
     String qualifiedName = qualifiedName(method);
-    Traced traced = TracedDeclaration.of(method);
-    if (traced == null || isExcluded(method)) {
+    TracedDeclaration declaration = TracedDeclaration.of(method);
+    if (declaration == null || isExcluded(method)) {
       return MethodTracer.untraced(joinPoint, qualifiedName);
     }
     if (method.isAnnotationPresent(CurrentSpan.class) && method.isAnnotationPresent(Traced.class)) {
       Problems.reportOnce(
           qualifiedName, "has both @Traced and @CurrentSpan; it runs as its @Traced says (remove one of them)");
     }
-    return create(joinPoint, method, traced);
+    return create(joinPoint, method, declaration);
   }
 
   /**
@@ -66,9 +66,10 @@ final class MethodTracerFactory {
     return Exclusions.CONFIGURED.excludes(method.getDeclaringClass().getName(), method.getName());
   }
 
-  /** @param traced the settings, or {@code null} for the defaults */
-  private static MethodTracer create(JoinPoint.StaticPart joinPoint, Method method, Traced traced) {
+  /** @param declaration the settings, or {@code null} for the defaults */
+  private static MethodTracer create(JoinPoint.StaticPart joinPoint, Method method, TracedDeclaration declaration) {
     String qualifiedName = qualifiedName(method);
+    Traced traced = declaration == null ? null : declaration.traced();
     AttributesBuilder attributes = Attributes.builder();
     if (traced != null) {
       StaticAttributes.parse(traced.attributes(), qualifiedName, attributes);
@@ -93,7 +94,7 @@ final class MethodTracerFactory {
         traced != null && traced.newTrace(),
         traced != null && traced.linkCaller(),
         attributes.build(),
-        traced == null ? new AttributeBinding<?>[0] : argumentBindings(method, qualifiedName),
+        declaration == null ? new AttributeBinding<?>[0] : argumentBindings(method, declaration.declaredOn(), qualifiedName),
         new SpanEnding(returned, completed, traced == null ? NO_EXCEPTIONS : traced.expected(),
             timed ? new MethodMetrics(qualifiedName) : null),
         async);
@@ -149,11 +150,23 @@ final class MethodTracerFactory {
    * records nothing; the array ends at the last parameter that records something.
    */
   static AttributeBinding<?>[] argumentBindings(Method method, String qualifiedName) {
+    return argumentBindings(method, method, qualifiedName);
+  }
+
+  /**
+   * As {@link #argumentBindings(Method, String)}, taking a parameter's {@code @SpanAttribute} from
+   * {@code declaredOn} (the method {@code method} overrides) when {@code method}'s own has none.
+   */
+  static AttributeBinding<?>[] argumentBindings(Method method, Method declaredOn, String qualifiedName) {
     Parameter[] parameters = method.getParameters();
+    Parameter[] declared = declaredOn.getParameters();
     AttributeBinding<?>[] bindings = new AttributeBinding<?>[parameters.length];
     int length = 0;
     for (int i = 0; i < parameters.length; i++) {
       SpanAttribute annotation = parameters[i].getAnnotation(SpanAttribute.class);
+      if (annotation == null) {
+        annotation = declared[i].getAnnotation(SpanAttribute.class);
+      }
       if (annotation == null) {
         continue;
       }

@@ -59,31 +59,44 @@ public final class SpanEnding {
     return metrics != null;
   }
 
-  /** This ending, for one call that began at {@code startNanos}, so that its end records its duration. */
+  /**
+   * This ending, for one asynchronous call that began at {@code startNanos}, so that its end, on
+   * whichever thread, records its duration. A synchronous call passes its start instead.
+   */
   SpanEnding forCallStartedAt(long startNanos) {
     return new SpanEnding(returned, completed, expected, metrics, startNanos);
   }
 
   public void returned(Span span, Object value) {
-    succeeded(span, returned, value);
+    returned(span, value, startNanos);
+  }
+
+  /** As {@link #returned(Span, Object)}, for a synchronous call that began at {@code startNanos}. */
+  void returned(Span span, Object value, long startNanos) {
+    succeeded(span, returned, value, startNanos);
   }
 
   public void completed(Span span, Object value) {
-    succeeded(span, completed, value);
+    succeeded(span, completed, value, startNanos);
   }
 
-  private void succeeded(Span span, AttributeBinding<?> binding, Object value) {
+  private void succeeded(Span span, AttributeBinding<?> binding, Object value, long startNanos) {
     try {
       if (binding != null) {
         binding.setOn(span, value);
       }
     } finally {
       span.end();
-      recordDuration(null);
+      recordDuration(null, startNanos);
     }
   }
 
   public void failed(Span span, Throwable error) {
+    failed(span, error, startNanos);
+  }
+
+  /** As {@link #failed(Span, Throwable)}, for a synchronous call that began at {@code startNanos}. */
+  void failed(Span span, Throwable error, long startNanos) {
     boolean isError = !isExpected(error);
     try {
       span.recordException(error);
@@ -92,7 +105,7 @@ public final class SpanEnding {
       }
     } finally {
       span.end();
-      recordDuration(isError ? error : null);
+      recordDuration(isError ? error : null, startNanos);
     }
   }
 
@@ -102,12 +115,13 @@ public final class SpanEnding {
       span.setAttribute(CANCELED, true);
     } finally {
       span.end();
-      recordDuration(CANCELLATION);
+      recordDuration(CANCELLATION, startNanos);
     }
   }
 
-  private void recordDuration(Throwable error) {
-    if (metrics != null) {
+  private void recordDuration(Throwable error, long startNanos) {
+    // No start: the span could not be made current, so the call was not timed.
+    if (metrics != null && startNanos != 0) {
       metrics.record(startNanos, error);
     }
   }

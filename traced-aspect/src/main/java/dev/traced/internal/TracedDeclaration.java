@@ -18,21 +18,23 @@ import java.util.Set;
  *
  * <p>The most specific declaration wins: the method's own {@code @Traced}, then its class's (for a
  * public method), then the nearest supertype's, method before type, superclass before interfaces,
- * level by level. {@code @NotTraced} on the method itself opts it out of all of them, and its own
+ * level by level. {@code @SpanAttribute} is read from the implementation's parameters, or, where
+ * it has none, from those of the method the declaration was found on. {@code @NotTraced} on the method itself opts it out of all of them, and its own
  * {@code @CurrentSpan} too.
  */
-final class TracedDeclaration {
+record TracedDeclaration(Traced traced, Method declaredOn) {
 
-  private TracedDeclaration() {}
-
-  /** The {@code @Traced} that applies to {@code method}, or {@code null} if none does. */
-  static Traced of(Method method) {
+  /**
+   * The {@code @Traced} that applies to {@code method}, with the method it was found on (the
+   * method itself, or the one it overrides), or {@code null} if none applies.
+   */
+  static TracedDeclaration of(Method method) {
     if (method.isAnnotationPresent(NotTraced.class)) {
       return null;
     }
     Traced own = method.getAnnotation(Traced.class);
     if (own != null) {
-      return own;
+      return new TracedDeclaration(own, method);
     }
     // A method's own @CurrentSpan is more specific than a @Traced of its class or a supertype.
     if (method.isAnnotationPresent(CurrentSpan.class)) {
@@ -40,8 +42,11 @@ final class TracedDeclaration {
     }
     Class<?> type = method.getDeclaringClass();
     Traced ofType = typeLevel(type, method);
-    if (ofType != null || Modifier.isStatic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers())) {
-      return ofType;
+    if (ofType != null) {
+      return new TracedDeclaration(ofType, method);
+    }
+    if (Modifier.isStatic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers())) {
+      return null;
     }
     return inherited(type, method);
   }
@@ -56,7 +61,7 @@ final class TracedDeclaration {
   }
 
   /** Searches the supertypes of {@code type}, nearest first, for a declaration {@code method} overrides. */
-  private static Traced inherited(Class<?> type, Method method) {
+  private static TracedDeclaration inherited(Class<?> type, Method method) {
     Queue<Class<?>> next = new ArrayDeque<>();
     Set<Class<?>> visited = new HashSet<>();
     addSupertypes(type, next);
@@ -75,7 +80,7 @@ final class TracedDeclaration {
           traced = typeLevel(supertype, overridden);
         }
         if (traced != null) {
-          return traced;
+          return new TracedDeclaration(traced, overridden);
         }
       }
       addSupertypes(supertype, next);

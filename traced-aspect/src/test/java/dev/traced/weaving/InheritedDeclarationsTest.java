@@ -5,6 +5,7 @@ import static dev.traced.weaving.TestTracing.spans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.traced.NotTraced;
+import dev.traced.SpanAttribute;
 import dev.traced.Traced;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -18,7 +19,7 @@ class InheritedDeclarationsTest {
 
   interface Orders {
     @Traced(kind = Traced.Kind.SERVER, attributes = "layer=service")
-    String place(String item);
+    String place(@SpanAttribute("order.item") String item);
 
     String cancel(String item);
 
@@ -129,6 +130,7 @@ class InheritedDeclarationsTest {
     assertThat(span.getName()).isEqualTo("DefaultOrders.place");
     assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
     assertThat(span.getAttributes().get(AttributeKey.stringKey("layer"))).isEqualTo("service");
+    assertThat(span.getAttributes().get(AttributeKey.stringKey("order.item"))).isEqualTo("book");
     assertThat(span.getAttributes().get(AttributeKey.stringKey("code.function.name")))
         .isEqualTo(DefaultOrders.class.getName() + ".place");
   }

@@ -30,6 +30,7 @@ import reactor.core.publisher.Mono;
  * traced takes its tracer from the first global OpenTelemetry it finds, and each class of tests
  * would register its own.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class CompileTimeWeavingTest {
 
   @RegisterExtension static final OpenTelemetryExtension OTEL = OpenTelemetryExtension.create();
@@ -175,5 +176,59 @@ class CompileTimeWeavingTest {
     jobs.mono(Mono.just("x")).map(jobs::inner).block();
 
     assertThat(spanNamed("inner")).hasParent(spanNamed("mono"));
+  }
+
+  @Test
+  void implementationsOfAnnotatedInterfaceAndSuperclassMethodsAreTraced() {
+    assertThat(new Requests.DefaultOrders().cancel("book")).isEqualTo("cancelled book");
+    assertThat(new Requests.NightlyJob().run()).isEqualTo("ran");
+
+    org.assertj.core.api.Assertions.assertThat(OTEL.getSpans()).extracting(SpanData::getName).containsExactly("job");
+  }
+
+  @Test
+  void currentSpanAndLinkCallerAddToTheImplementationsSpan() {
+    String tenant;
+    try (io.opentelemetry.context.Scope ignored =
+        io.opentelemetry.api.baggage.Baggage.builder().put("tenant", "acme").build().makeCurrent()) {
+      tenant = new Requests.DefaultOrders().place("book");
+    }
+
+    org.assertj.core.api.Assertions.assertThat(tenant).isEqualTo("reserved book/acme");
+    SpanData place = spanNamed("DefaultOrders.place");
+    assertThat(place)
+        .hasKind(io.opentelemetry.api.trace.SpanKind.SERVER)
+        .hasAttribute(AttributeKey.stringKey("placed.item"), "book")
+        .hasAttribute(AttributeKey.stringKey("order.item"), "book")
+        .hasAttribute(AttributeKey.stringKey("reserved"), "reserved book");
+    SpanData batch = spanNamed("nightly-batch");
+    assertThat(batch).hasNoParent().hasLinksSatisfying(links -> org.assertj.core.api.Assertions.assertThat(links)
+        .singleElement()
+        .satisfies(link -> org.assertj.core.api.Assertions.assertThat(link.getSpanContext()).isEqualTo(place.getSpanContext())));
+  }
+
+  // First: the extension resets its meter provider before each test, which drops the instruments
+  // made before, and traced makes its histogram once, on the first timed call.
+  @Test
+  @org.junit.jupiter.api.Order(1)
+  void metricsRecordTheDurationOfTheOverride() {
+    new Requests.NightlyJob().run();
+
+    org.assertj.core.api.Assertions.assertThat(OTEL.getMetrics())
+        .filteredOn(metric -> metric.getName().equals("traced.method.duration"))
+        .singleElement()
+        .satisfies(metric -> org.assertj.core.api.Assertions.assertThat(metric.getHistogramData().getPoints())
+            .singleElement()
+            .satisfies(point -> org.assertj.core.api.Assertions.assertThat(point.getAttributes().get(AttributeKey.stringKey("code.function.name")))
+                .isEqualTo(Requests.NightlyJob.class.getName() + ".run")));
+  }
+
+  @Test
+  void anExcludedMethodRunsUntracedAndAListedOneIsTraced() {
+    org.assertj.core.api.Assertions.assertThat(System.getProperty("traced.exclude")).contains("Requests$Excluded");
+    org.assertj.core.api.Assertions.assertThat(new Requests.Excluded().skipped()).isEqualTo("skipped");
+    org.assertj.core.api.Assertions.assertThat(new Requests.Listed().work()).isEqualTo("worked");
+
+    org.assertj.core.api.Assertions.assertThat(OTEL.getSpans()).extracting(SpanData::getName).containsExactly("Listed.work");
   }
 }

@@ -53,6 +53,14 @@ public final class MethodBenchmarks {
               "-javaagent:" + agents.resolve("aspectjweaver.jar"),
               "-Dtraced.enabled=false"));
       measured.addAll(
+          benchmarks.run(
+              commandLine,
+              "configured",
+              "ConfiguredCalls",
+              "-javaagent:" + agents.resolve("aspectjweaver.jar"),
+              "-Dtraced.exclude=" + ConfiguredWork.class.getName() + "#excluded",
+              "-Dotel.metrics.exporter=otlp"));
+      measured.addAll(
           benchmarks.run(commandLine, "agent", "AgentCalls", "-javaagent:" + agents.resolve("opentelemetry-javaagent.jar")));
       String report = new MethodReport(measured).render();
       System.out.println(report);
@@ -66,6 +74,9 @@ public final class MethodBenchmarks {
       throws RunnerException, IOException {
     List<String> arguments = new ArrayList<>(List.of(jvmArgs));
     arguments.addAll(openTelemetrySettings());
+    if (commandLine.getJvmArgsAppend().hasValue()) {
+      arguments.addAll(commandLine.getJvmArgsAppend().get());
+    }
     ChainedOptionsBuilder options =
         new OptionsBuilder()
             .include(only(commandLine) + MethodBenchmarks.class.getPackageName() + "\\." + include)
@@ -76,6 +87,9 @@ public final class MethodBenchmarks {
             .measurementIterations(commandLine.getMeasurementIterations().orElse(5))
             .measurementTime(commandLine.getMeasurementTime().orElse(TimeValue.seconds(2)))
             .timeUnit(TimeUnit.NANOSECONDS);
+    if (commandLine.getParameter("count").hasValue()) {
+      options.param("count", commandLine.getParameter("count").get().toArray(new String[0]));
+    }
     for (ProfilerConfig profiler : commandLine.getProfilers()) {
       options.addProfiler(profiler.getKlass(), profiler.getOpts());
     }

@@ -37,11 +37,20 @@ final class MethodReport {
           new Row("8e", "@Traced, Mutiny Uni, subscribed", "woven", "tracedUni", true),
           new Row("8eb", "hand-written, Mutiny Uni, subscribed", "woven", "handWrittenUni", true),
           new Row("9a", "@Traced, 1 method round-robin", "woven", "manyTraced[1]", true),
+          new Row("9ah", "hand-written, 1 method round-robin", "woven", "manyHandWritten[1]", true),
           new Row("9ab", "untraced, 1 method round-robin", "woven", "manyUntraced[1]", false),
           new Row("9b", "@Traced, 100 methods round-robin", "woven", "manyTraced[100]", true),
+          new Row("9bh", "hand-written, 100 methods round-robin", "woven", "manyHandWritten[100]", true),
           new Row("9bb", "untraced, 100 methods round-robin", "woven", "manyUntraced[100]", false),
           new Row("9c", "@Traced, 10,000 methods round-robin", "woven", "manyTraced[10000]", true),
+          new Row("9ch", "hand-written, 10,000 methods round-robin", "woven", "manyHandWritten[10000]", true),
           new Row("9cb", "untraced, 10,000 methods round-robin", "woven", "manyUntraced[10000]", false),
+          new Row("10a", "@Traced(metrics = true), with a metric reader", "configured", "timed", true),
+          new Row("10ab", "@Traced, in (10a)'s JVM", "configured", "configuredTraced", true),
+          new Row("10b", "@Traced, excluded by traced.exclude", "configured", "excluded", false),
+          new Row("10c", "no annotation, in a class with @Traced methods (woven, untraced)", "configured", "mayOverride", false),
+          new Row("10cb", "@NotTraced, the same method unwoven", "configured", "configuredUntraced", false),
+          new Row("10d", "no annotation, listed by a TracedMethods aspect in aop.xml", "configured", "listed", true),
           new Row("7", "@WithSpan, OpenTelemetry Java agent", "agent", "withSpan", true),
           new Row("7b", "hand-written span, under the agent", "agent", "handWrittenUnderAgent", true));
 
@@ -51,9 +60,13 @@ final class MethodReport {
     this.measured = measured;
   }
 
-  /** The span name each benchmark's spans carry: the name of the benchmark, but for one twin. */
+  /** The span name each benchmark's spans carry: the name of the benchmark, but for a twin and a default name. */
   static String spanName(String method) {
-    return method.equals("handWrittenUnderAgent") ? "handWritten" : method;
+    return switch (method) {
+      case "handWrittenUnderAgent" -> "handWritten";
+      case "listed" -> "ListedWork.listed";
+      default -> method;
+    };
   }
 
   String render() {
@@ -73,6 +86,13 @@ final class MethodReport {
     }
     tracingCost(out, "(9b) − (9bb) ≤ 1.10 × ((9a) − (9ab))", "9b", "9a");
     tracingCost(out, "(9c) − (9cb) ≤ 1.10 × ((9a) − (9ab))", "9c", "9a");
+    for (String count : List.of("9a", "9b", "9c")) {
+      ratio(out, "(" + count + ") ≤ 1.05 × (" + count + "h)", count, count + "h", 1.05);
+    }
+    ratio(out, "(10a) ≤ 1.15 × (10ab)", "10a", "10ab", 1.15);
+    ratio(out, "(10d) ≤ 1.05 × (10ab)", "10d", "10ab", 1.05);
+    difference(out, "(10b) ≤ (10cb) + 5 ns", "10b", "10cb", 5);
+    difference(out, "(10c) ≤ (10cb) + 5 ns", "10c", "10cb", 5);
     difference(out, "(2) ≤ (2b) + 5 ns", "2", "2b", 5);
     difference(out, "(2) ≤ (1) + 5 ns", "2", "1", 5);
     difference(out, "(2c) ≤ (2d) + 5 ns", "2c", "2d", 5);

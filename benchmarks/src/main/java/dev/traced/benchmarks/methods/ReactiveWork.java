@@ -3,6 +3,7 @@ package dev.traced.benchmarks.methods;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import dev.traced.NotTraced;
 import dev.traced.Traced;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -45,6 +46,7 @@ public class ReactiveWork {
     return Futures.immediateFuture(Work.compute(input));
   }
 
+  @NotTraced
   public ListenableFuture<Long> handWrittenListenableFuture(long input) {
     Span span = start("handWrittenListenableFuture");
     ListenableFuture<Long> result;
@@ -69,6 +71,7 @@ public class ReactiveWork {
     return Mono.just(Work.compute(input));
   }
 
+  @NotTraced
   public Mono<Long> handWrittenMono(long input) {
     Span span = start("handWrittenMono");
     try (Scope ignored = span.makeCurrent()) {
@@ -81,6 +84,7 @@ public class ReactiveWork {
     return Flux.just(input, Work.compute(input));
   }
 
+  @NotTraced
   public Flux<Long> handWrittenFlux(long input) {
     Span span = start("handWrittenFlux");
     try (Scope ignored = span.makeCurrent()) {
@@ -93,6 +97,7 @@ public class ReactiveWork {
     return Single.just(Work.compute(input));
   }
 
+  @NotTraced
   public Single<Long> handWrittenSingle(long input) {
     Span span = start("handWrittenSingle");
     try (Scope ignored = span.makeCurrent()) {
@@ -105,6 +110,7 @@ public class ReactiveWork {
     return Uni.createFrom().item(Work.compute(input));
   }
 
+  @NotTraced
   public Uni<Long> handWrittenUni(long input) {
     Span span = start("handWrittenUni");
     try (Scope ignored = span.makeCurrent()) {

@@ -43,6 +43,7 @@ public final class SpanSink implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.createContext("/v1/traces", this::receiveSpans);
     server.createContext("/calls", this::receiveCalls);
+    server.createContext("/v1/metrics", this::discard);
     server.setExecutor(executor);
     server.start();
   }
@@ -123,6 +124,14 @@ public final class SpanSink implements AutoCloseable {
       String[] report = new String(body.readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
       calls.computeIfAbsent(report[0], name -> new LongAdder()).add(Long.parseLong(report[1]));
       exchange.sendResponseHeaders(204, -1);
+    }
+  }
+
+  /** Metric exports are accepted and dropped: the benchmarks that record metrics only need a reader. */
+  private void discard(HttpExchange exchange) throws IOException {
+    try (exchange; InputStream body = exchange.getRequestBody()) {
+      body.readAllBytes();
+      exchange.sendResponseHeaders(200, -1);
     }
   }
 
