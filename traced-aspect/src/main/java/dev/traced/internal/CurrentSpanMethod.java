@@ -58,6 +58,8 @@ public final class CurrentSpanMethod {
     if (!name.isEmpty() && AsyncKinds.forReturnType(method.getReturnType()) != null) {
       Problems.reportOnce(
           qualifiedName, "@CurrentSpan(result = \"" + name + "\") records no asynchronous result; use @Traced(result = ...)");
+    } else if (!name.isEmpty() && method.getReturnType() == void.class) {
+      Problems.reportOnce(qualifiedName, "@CurrentSpan(result = \"" + name + "\") records nothing: the method returns void");
     } else if (!name.isEmpty()) {
       result = AttributeBinding.forType(name, method.getGenericReturnType(), qualifiedName);
     }

@@ -47,6 +47,13 @@ final class MethodTracerFactory {
       Problems.reportOnce(
           qualifiedName, "has both @Traced and @CurrentSpan; it runs as its @Traced says (remove one of them)");
     }
+    Traced traced = declaration.traced();
+    if (traced.linkCaller() && !traced.newTrace()) {
+      Problems.reportOnce(qualifiedName, "linkCaller = true has no effect without newTrace = true");
+    }
+    if (!traced.result().isEmpty() && method.getReturnType() == void.class) {
+      Problems.reportOnce(qualifiedName, "result = \"" + traced.result() + "\" records nothing: the method returns void");
+    }
     return create(joinPoint, method, declaration);
   }
 

@@ -39,6 +39,17 @@ class CurrentSpanTest {
     }
   }
 
+  static class Mistakes {
+    @Traced(value = "linked-without-new-trace", linkCaller = true)
+    void linkedWithoutNewTrace() {}
+
+    @Traced(value = "void-result", result = "nothing")
+    void voidResult() {}
+
+    @CurrentSpan(result = "nothing")
+    void voidCurrentSpanResult() {}
+  }
+
   @Traced
   public static class TracedAsAWhole {
     @CurrentSpan(result = "looked.up")
@@ -78,7 +89,7 @@ class CurrentSpanTest {
     assertThat(spans().get(0).getAttributes().get(AttributeKey.stringKey("both.input"))).isEqualTo("x");
     assertThat(spans().get(0).getAttributes().get(AttributeKey.stringKey("ignored"))).isNull();
     assertThat(CapturedLog.messages())
-        .filteredOn(message -> message.contains("@CurrentSpan"))
+        .filteredOn(message -> message.contains("has both"))
         .containsExactly(
             "traced: " + Checkout.class.getName() + ".both: has both @Traced and @CurrentSpan;"
                 + " it runs as its @Traced says (remove one of them) (reported once)");
@@ -89,5 +100,24 @@ class CurrentSpanTest {
     assertThat(new TracedAsAWhole().lookUp()).isEqualTo("value");
 
     assertThat(spans()).isEmpty();
+  }
+
+  @Test
+  void optionsThatCannotWorkAreReportedOnceAndTheMethodsRun() {
+    Mistakes mistakes = new Mistakes();
+    for (int i = 0; i < 2; i++) {
+      mistakes.linkedWithoutNewTrace();
+      mistakes.voidResult();
+      new Checkout().checkout("o");
+      mistakes.voidCurrentSpanResult();
+    }
+
+    String name = Mistakes.class.getName();
+    assertThat(CapturedLog.messages())
+        .filteredOn(message -> message.startsWith("traced: " + name))
+        .containsExactlyInAnyOrder(
+            "traced: " + name + ".linkedWithoutNewTrace: linkCaller = true has no effect without newTrace = true (reported once)",
+            "traced: " + name + ".voidResult: result = \"nothing\" records nothing: the method returns void (reported once)",
+            "traced: " + name + ".voidCurrentSpanResult: @CurrentSpan(result = \"nothing\") records nothing: the method returns void (reported once)");
   }
 }

@@ -120,6 +120,38 @@ class InheritedDeclarationsTest {
     }
   }
 
+  interface Greeter {
+    @Traced("greet")
+    String greet(String name);
+
+    @Traced("greet-default")
+    default String greetAll() {
+      return greet("all") + "!";
+    }
+
+    default String plain() {
+      return "plain";
+    }
+  }
+
+  static class FriendlyGreeter implements Greeter {
+    @Override
+    public String greet(String name) {
+      return "hi " + name;
+    }
+  }
+
+  @Test
+  void defaultMethodsOfAnInterfaceWithTracedMethodsAreWovenSafely() {
+    Greeter greeter = new FriendlyGreeter();
+
+    assertThat(greeter.greetAll()).isEqualTo("hi all!");
+    assertThat(greeter.plain()).isEqualTo("plain");
+
+    assertThat(spans()).extracting(SpanData::getName).containsExactly("greet", "greet-default");
+    assertThat(spans().get(0).getParentSpanId()).isEqualTo(spans().get(1).getSpanId());
+  }
+
   @Test
   void anImplementationOfAnAnnotatedInterfaceMethodIsTracedWithItsOptions() {
     Orders orders = new DefaultOrders();
