@@ -43,9 +43,9 @@ final class MethodMetrics {
     this.succeeded = Attributes.of(MethodTracerFactory.CODE_FUNCTION_NAME, method);
   }
 
-  /** Records a call that started at {@code startNanos} ({@link System#nanoTime()}) and ended now. */
-  void record(long startNanos, Throwable error) {
-    double seconds = (System.nanoTime() - startNanos) / NANOS_PER_SECOND;
+  /** Records a call that took {@code nanos}, and failed with {@code error} unless that is {@code null}. */
+  void record(long nanos, Throwable error) {
+    double seconds = nanos / NANOS_PER_SECOND;
     Attributes attributes =
         error == null
             ? succeeded

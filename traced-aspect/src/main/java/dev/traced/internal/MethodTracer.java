@@ -155,7 +155,8 @@ public final class MethodTracer {
     }
     try {
       Scope scope = span.makeCurrent();
-      return ending.isTimed() ? new TimedScope(scope, System.nanoTime()) : scope;
+      // A span of the SDK knows its own duration; any other timed call carries its start.
+      return ending.isTimed() && !SpanLatency.isMeasuredBySdk(span) ? new TimedScope(scope, System.nanoTime()) : scope;
     } catch (Throwable e) {
       Problems.reportOnce(method, "could not make the span current", e);
       return Scope.noop();
@@ -180,7 +181,7 @@ public final class MethodTracer {
         ending.returned(span, result, startNanos);
         return result;
       }
-      return async.endOnCompletion(result, span, ending.isTimed() ? ending.forCallStartedAt(startNanos) : ending);
+      return async.endOnCompletion(result, span, startNanos != 0 ? ending.forCallStartedAt(startNanos) : ending);
     } catch (Throwable e) {
       Problems.reportOnce(method, "could not end the span", e);
       return result;
@@ -204,7 +205,7 @@ public final class MethodTracer {
     throw MethodTracer.<RuntimeException>rethrow(error);
   }
 
-  /** When a timed call began; 0 for a call that is not timed, whose ending records no duration. */
+  /** When a timed call began; 0 for a call that is not timed, or whose span measures itself. */
   private static long startNanos(Scope scope) {
     return scope instanceof TimedScope timed ? timed.startNanos : 0;
   }

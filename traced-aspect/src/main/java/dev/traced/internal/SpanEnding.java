@@ -87,7 +87,7 @@ public final class SpanEnding {
       }
     } finally {
       span.end();
-      recordDuration(null, startNanos);
+      recordDuration(span, null, startNanos);
     }
   }
 
@@ -105,7 +105,7 @@ public final class SpanEnding {
       }
     } finally {
       span.end();
-      recordDuration(isError ? error : null, startNanos);
+      recordDuration(span, isError ? error : null, startNanos);
     }
   }
 
@@ -115,16 +115,26 @@ public final class SpanEnding {
       span.setAttribute(CANCELED, true);
     } finally {
       span.end();
-      recordDuration(CANCELLATION, startNanos);
+      recordDuration(span, CANCELLATION, startNanos);
     }
   }
 
-  private void recordDuration(Throwable error, long startNanos) {
-    // No start: the span could not be made current, so the call was not timed.
-    if (metrics != null && startNanos != 0) {
-      metrics.record(startNanos, error);
+  /**
+   * Records the call's duration: from {@code startNanos} when the call timed itself, or as the
+   * SDK measured the span ({@link SpanLatency}). A call with neither could not make its span
+   * current, and records nothing.
+   */
+  private void recordDuration(Span span, Throwable error, long startNanos) {
+    if (metrics == null) {
+      return;
+    }
+    if (startNanos != 0) {
+      metrics.record(System.nanoTime() - startNanos, error);
+    } else if (SpanLatency.isMeasuredBySdk(span)) {
+      metrics.record(SpanLatency.nanosOf(span), error);
     }
   }
+
 
   boolean isExpected(Throwable error) {
     for (Class<? extends Throwable> type : expected) {

@@ -9,6 +9,10 @@ import dev.traced.Traced;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
@@ -146,5 +150,20 @@ class LinksAndMetricsTest {
         .filter(m -> m.getName().equals("traced.method.duration"))
         .flatMap(m -> m.getHistogramData().getPoints().stream())
         .toList();
+  }
+
+  @Test
+  void aSpanThatIsNotRecordedIsTimedByTheCallItself() {
+    SpanContext unsampled =
+        SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getDefault(), TraceState.getDefault());
+    try (Scope ignored = Span.wrap(unsampled).makeCurrent()) {
+      new Jobs().timed(null);
+    }
+
+    assertThat(spans()).isEmpty();
+    assertThat(points()).singleElement().satisfies(point -> {
+      assertThat(point.getCount()).isEqualTo(1);
+      assertThat(point.getSum()).isPositive();
+    });
   }
 }
