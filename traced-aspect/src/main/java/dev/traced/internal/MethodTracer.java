@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aspectj.lang.JoinPoint;
 
@@ -28,6 +29,8 @@ public final class MethodTracer {
   private final SpanKind kind;
   private final boolean newTrace;
   private final boolean linkCaller;
+  // Attributes other than code.function.name, null when there are none (the common case): at
+  // 10,000 methods every object a call reads besides the tracer is a cache miss of its own.
   private final AttributeKey<Object>[] staticKeys;
   private final Object[] staticValues;
   /** By parameter position, {@code null} where a parameter records nothing. */
@@ -45,6 +48,8 @@ public final class MethodTracer {
    * tracer {@link #untraced} makes, the only one without an ending.
    */
   private final boolean traced;
+  /** Whether a synchronous call's ending is {@code span.end()} and nothing else: no object to read. */
+  private final boolean endsPlainly;
 
   MethodTracer(
       JoinPoint.StaticPart joinPoint,
@@ -63,9 +68,10 @@ public final class MethodTracer {
     this.kind = kind;
     this.newTrace = newTrace;
     this.linkCaller = linkCaller;
-    Map<AttributeKey<?>, Object> attributes = staticAttributes.asMap();
-    this.staticKeys = keys(attributes);
-    this.staticValues = attributes.values().toArray();
+    Map<AttributeKey<?>, Object> attributes = new LinkedHashMap<>(staticAttributes.asMap());
+    attributes.remove(MethodTracerFactory.CODE_FUNCTION_NAME);
+    this.staticKeys = attributes.isEmpty() ? null : keys(attributes);
+    this.staticValues = attributes.isEmpty() ? null : attributes.values().toArray();
     this.argumentBindings = argumentBindings;
     this.first = binding(argumentBindings, 0);
     this.second = binding(argumentBindings, 1);
@@ -73,6 +79,7 @@ public final class MethodTracer {
     this.ending = ending;
     this.async = async;
     this.traced = ending != null;
+    this.endsPlainly = ending != null && ending.isPlain();
   }
 
   /** A tracer whose calls run as if the method were not woven: no span, nothing made current. */
@@ -176,6 +183,10 @@ public final class MethodTracer {
       return result;
     }
     try {
+      if (endsPlainly && async == null) {
+        span.end();
+        return result;
+      }
       long startNanos = startNanos(scope);
       if (async == null || result == null) {
         ending.returned(span, result, startNanos);
@@ -213,9 +224,12 @@ public final class MethodTracer {
   private SpanBuilder builder() {
     SpanBuilder builder = GlobalTracer.get().spanBuilder(spanName).setSpanKind(kind);
     // One call per attribute: setAllAttributes would allocate a callback on every call.
-    for (int i = 0; i < staticKeys.length; i++) {
-      builder.setAttribute(staticKeys[i], staticValues[i]);
+    if (staticKeys != null) {
+      for (int i = 0; i < staticKeys.length; i++) {
+        builder.setAttribute(staticKeys[i], staticValues[i]);
+      }
     }
+    builder.setAttribute(MethodTracerFactory.CODE_FUNCTION_NAME, method);
     if (newTrace) {
       builder.setNoParent();
       if (linkCaller) {

@@ -54,6 +54,11 @@ public final class SpanEnding {
     this.startNanos = startNanos;
   }
 
+  /** Whether ending a call that returned is ending its span and nothing else: no result, no metric. */
+  boolean isPlain() {
+    return returned == null && metrics == null;
+  }
+
   /** Whether the calls of this method are timed, and so each needs an ending of its own ({@link #forCallStartedAt}). */
   boolean isTimed() {
     return metrics != null;
