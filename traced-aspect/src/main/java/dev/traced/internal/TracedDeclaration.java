@@ -101,7 +101,15 @@ record TracedDeclaration(Traced traced, Method declaredOn) {
    * {@code handle(String)}), the erased parameter types of the bridge the compiler made for it.
    */
   private static Method overriddenIn(Class<?> supertype, Method method) {
-    for (Method candidate : supertype.getDeclaredMethods()) {
+    Method[] declared;
+    try {
+      declared = supertype.getDeclaredMethods();
+    } catch (LinkageError e) {
+      // A signature names a class missing from the class path: that type's declarations cannot be
+      // read, and a method is not traced on a guess.
+      return null;
+    }
+    for (Method candidate : declared) {
       if (candidate.getName().equals(method.getName())
           && candidate.getParameterCount() == method.getParameterCount()
           && !candidate.isSynthetic()
