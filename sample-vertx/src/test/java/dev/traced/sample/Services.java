@@ -121,7 +121,10 @@ final class Services {
         .containsEntry("messaging.system", "vertx-eventbus")
         .containsEntry("messaging.destination.name", "s2.hello")
         .containsEntry("messaging.operation.type", "process");
-    assertThat(s2Span.endNanos()).as("s2-span ends once the consumer has answered").isGreaterThanOrEqualTo(process.endNanos());
+    // Causal, so it holds on any machine: the answer s2-span waits for comes from the consumer,
+    // which runs inside its span. When that span ends is not: the consumer's event loop may still
+    // be closing it while another event loop hands the answer on and ends s2-span.
+    assertThat(s2Span.endNanos()).as("s2-span ends after the consumer has started").isGreaterThanOrEqualTo(process.startNanos());
   }
 
   static ReceivedSpan named(List<ReceivedSpan> trace, String name) {

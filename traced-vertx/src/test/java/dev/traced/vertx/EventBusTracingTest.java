@@ -144,7 +144,10 @@ class EventBusTracingTest {
     SpanData consumer = named(spans, "process echo");
     assertThat(consumer.getParentSpanId()).isEqualTo(producer.getSpanId());
     assertThat(named(spans, "continuation").getParentSpanId()).as("the continuation runs in the caller's context").isEqualTo(caller.getSpanId());
-    assertThat(producer.getEndEpochNanos()).as("the request's span covers the round trip").isGreaterThanOrEqualTo(consumer.getEndEpochNanos());
+    // Causal, so it holds on any machine: the reply that ends the request's span comes from inside
+    // the consumer's. The consumer's end is not: its event loop may still be closing it while
+    // another one delivers the reply.
+    assertThat(producer.getEndEpochNanos()).as("the request's span lasts until the reply").isGreaterThanOrEqualTo(consumer.getStartEpochNanos());
     assertThat(spans).allMatch(span -> span.getTraceId().equals(caller.getTraceId()));
     assertThat(spans).allMatch(span -> span.getStatus().getStatusCode() == StatusCode.UNSET);
   }
