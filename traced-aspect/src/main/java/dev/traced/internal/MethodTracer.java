@@ -8,7 +8,6 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aspectj.lang.JoinPoint;
 
@@ -29,8 +28,9 @@ public final class MethodTracer {
   private final SpanKind kind;
   private final boolean newTrace;
   private final boolean linkCaller;
-  // Attributes other than code.function.name, null when there are none (the common case): at
+  // The attributes = {...} of the annotation, null when there are none (the common case): at
   // 10,000 methods every object a call reads besides the tracer is a cache miss of its own.
+  // code.function.name is the field method.
   private final AttributeKey<Object>[] staticKeys;
   private final Object[] staticValues;
   /** By parameter position, {@code null} where a parameter records nothing. */
@@ -68,8 +68,7 @@ public final class MethodTracer {
     this.kind = kind;
     this.newTrace = newTrace;
     this.linkCaller = linkCaller;
-    Map<AttributeKey<?>, Object> attributes = new LinkedHashMap<>(staticAttributes.asMap());
-    attributes.remove(MethodTracerFactory.CODE_FUNCTION_NAME);
+    Map<AttributeKey<?>, Object> attributes = staticAttributes.asMap();
     this.staticKeys = attributes.isEmpty() ? null : keys(attributes);
     this.staticValues = attributes.isEmpty() ? null : attributes.values().toArray();
     this.argumentBindings = argumentBindings;

@@ -26,8 +26,7 @@ final class MethodTracerFactory {
 
   static final AttributeKey<String> CODE_FUNCTION_NAME = AttributeKey.stringKey("code.function.name");
 
-  @SuppressWarnings("unchecked")
-  private static final Class<? extends Throwable>[] NO_EXCEPTIONS = new Class[0];
+  private static final Traced DEFAULTS = Defaults.class.getAnnotation(Traced.class);
 
   private MethodTracerFactory() {}
 
@@ -76,36 +75,38 @@ final class MethodTracerFactory {
   /** @param declaration the settings, or {@code null} for the defaults */
   private static MethodTracer create(JoinPoint.StaticPart joinPoint, Method method, TracedDeclaration declaration) {
     String qualifiedName = qualifiedName(method);
-    Traced traced = declaration == null ? null : declaration.traced();
+    Traced traced = declaration == null ? DEFAULTS : declaration.traced();
     AttributesBuilder attributes = Attributes.builder();
-    if (traced != null) {
-      StaticAttributes.parse(traced.attributes(), qualifiedName, attributes);
-    }
-    attributes.put(CODE_FUNCTION_NAME, qualifiedName);
+    StaticAttributes.parse(traced.attributes(), qualifiedName, attributes);
 
     Type returnType = method.getGenericReturnType();
     AsyncKind async = AsyncKinds.forReturnType(method.getReturnType());
-    String result = traced == null ? "" : traced.result();
+    String result = traced.result();
     AttributeBinding<?> returned =
         result.isEmpty() ? null : AttributeBinding.forType(result, returnType, qualifiedName);
     AttributeBinding<?> completed =
         result.isEmpty() ? null : AttributeBinding.forType(result, completionType(returnType, async), qualifiedName);
-    boolean timed = MethodMetrics.FOR_EVERY_METHOD || (traced != null && traced.metrics());
-    String name = traced == null || traced.value().isEmpty() ? defaultSpanName(method) : traced.value();
+    boolean timed = MethodMetrics.FOR_EVERY_METHOD || traced.metrics();
 
     return new MethodTracer(
         joinPoint,
         qualifiedName,
-        name,
-        traced == null ? SpanKind.INTERNAL : SpanKind.valueOf(traced.kind().name()),
-        traced != null && traced.newTrace(),
-        traced != null && traced.linkCaller(),
+        traced.value().isEmpty() ? defaultSpanName(method) : traced.value(),
+        SpanKind.valueOf(traced.kind().name()),
+        traced.newTrace(),
+        traced.linkCaller(),
         attributes.build(),
         declaration == null ? new AttributeBinding<?>[0] : argumentBindings(method, declaration.declaredOn(), qualifiedName),
-        new SpanEnding(returned, completed, traced == null ? NO_EXCEPTIONS : traced.expected(),
-            timed ? new MethodMetrics(qualifiedName) : null),
+        new SpanEnding(returned, completed, traced.expected(), timed ? new MethodMetrics(qualifiedName) : null),
         async);
   }
+
+  /**
+   * Carries the settings of a method no {@code @Traced} declares, such as one a
+   * {@code TracedMethods} pointcut lists. A class without methods, so nothing here is woven.
+   */
+  @Traced
+  private static final class Defaults {}
 
   /** {@code SimpleClassName.method}, the class being the one whose code runs: the implementation's. */
   private static String defaultSpanName(Method method) {
@@ -146,9 +147,9 @@ final class MethodTracerFactory {
         SpanKind.INTERNAL,
         false,
         false,
-        Attributes.of(CODE_FUNCTION_NAME, qualifiedName),
+        Attributes.empty(),
         new AttributeBinding<?>[0],
-        new SpanEnding(null, null, NO_EXCEPTIONS, null),
+        new SpanEnding(null, null, DEFAULTS.expected(), null),
         AsyncKinds.forReturnType(Object.class));
   }
 
