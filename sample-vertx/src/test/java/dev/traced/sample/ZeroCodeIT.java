@@ -149,10 +149,15 @@ class ZeroCodeIT {
       }
       assertThat(get(pair.s1(), Map.of()).body()).isEqualTo("hello world");
 
-      assertThat(pair.s1().output())
-          .as("each failure logged once, never a stack trace per request")
-          .containsOnlyOnce("the call to Redis failed")
-          .containsOnlyOnce("the call to the database failed");
+      // Once per distinct cause, as DistinctFailures promises: a stopped Redis may first show as
+      // its pooled connection closing and then as a refused connection, or only as the latter,
+      // depending on how fast the client notices; either way no line comes back per request.
+      List<String> failures = pair.s1().output().lines().filter(line -> line.contains("the call to")).toList();
+      assertThat(failures)
+          .as("each failure logged once per cause, never once per request")
+          .doesNotHaveDuplicates()
+          .anyMatch(line -> line.contains("the call to Redis failed"))
+          .anyMatch(line -> line.contains("the call to the database failed"));
     }
   }
 
