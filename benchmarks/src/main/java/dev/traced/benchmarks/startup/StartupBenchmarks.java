@@ -6,16 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code benchmarks/run startup [--runs n]}: s2's start-up, from launching its JVM to its
- * "listening" line, with exporters off, in four set-ups run in turn: without and with the weaver,
- * each also with a class-data-sharing archive of its own (JDK 17+, dynamic archive dumped by a first
- * run that is not counted). Prints each set-up's median and runs, and the ratios of the medians.
+ * "listening" line, with exporters off, in six set-ups run in turn: without the weaver, with it, and
+ * woven at compile time instead ({@link CompileTimeWeaving}), each also with a class-data-sharing
+ * archive of its own (JDK 17+, dynamic archive dumped by a first run that is not counted). Prints
+ * each set-up's median and runs, and the ratios of the medians.
  */
 public final class StartupBenchmarks {
 
@@ -30,24 +33,49 @@ public final class StartupBenchmarks {
 
   private StartupBenchmarks() {}
 
-  /** One way of starting s2: the JVM options before {@code -jar}. */
-  private record Setup(String name, List<String> options) {}
+  /**
+   * One way of starting s2: the jar, the JVM options before {@code -jar}, and what s2 must say of
+   * its weaving at start-up, so that no set-up is measured woven the wrong way.
+   */
+  private record Setup(String name, Path jar, List<String> options, String weaving) {}
+
+  private static final String UNWOVEN = "@Traced methods are not woven";
+  private static final String LOAD_TIME = "@Traced methods are woven (load-time weaving is active)";
+  private static final String COMPILE_TIME = "@Traced methods are woven (at compile time; no weaver runs)";
 
   public static void main(String[] args) throws Exception {
     int runs = args.length == 2 && args[0].equals("--runs") ? Integer.parseInt(args[1]) : 7;
+    Path work = Files.createTempDirectory("traced-startup-");
+    try {
+      measure(runs, work);
+    } finally {
+      try (Stream<Path> files = Files.walk(work)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
+  /** Runs each set-up {@code runs} times in turn, with the woven jar and the archives in {@code work}. */
+  private static void measure(int runs, Path work) throws IOException, InterruptedException {
     Path sampleJar = Path.of("sample-vertx/target/sample-vertx.jar").toAbsolutePath();
     String weaver = "-javaagent:" + sampleJar.resolveSibling("aspectjweaver.jar");
-    Path archives = Files.createTempDirectory("traced-startup-");
+    Path compileTimeWoven = CompileTimeWeaving.weave(sampleJar, work);
     List<Setup> setups =
         List.of(
-            new Setup("without the weaver", List.of()),
-            new Setup("with the weaver", List.of(weaver)),
-            withArchive(sampleJar, "without the weaver, CDS archive", List.of(), archives.resolve("plain.jsa")),
-            withArchive(sampleJar, "with the weaver, CDS archive", List.of(weaver), archives.resolve("woven.jsa")));
+            new Setup("without the weaver", sampleJar, List.of(), UNWOVEN),
+            new Setup("with the weaver", sampleJar, List.of(weaver), LOAD_TIME),
+            new Setup("woven at compile time", compileTimeWoven, List.of(), COMPILE_TIME),
+            withArchive(new Setup("without the weaver, CDS archive", sampleJar, List.of(), UNWOVEN), work.resolve("plain.jsa")),
+            withArchive(new Setup("with the weaver, CDS archive", sampleJar, List.of(weaver), LOAD_TIME), work.resolve("woven.jsa")),
+            withArchive(
+                new Setup("woven at compile time, CDS archive", compileTimeWoven, List.of(), COMPILE_TIME),
+                work.resolve("compile-time.jsa")));
     Map<String, List<Long>> millis = new LinkedHashMap<>();
     for (int run = 0; run < runs; run++) {
       for (Setup setup : setups) {
-        millis.computeIfAbsent(setup.name(), name -> new ArrayList<>()).add(timeToListen(sampleJar, setup.options()));
+        millis.computeIfAbsent(setup.name(), name -> new ArrayList<>()).add(timeToListen(setup));
       }
     }
     System.out.println("| s2 start-up, JVM start to \"listening\" | median ms | runs (ms) |");
@@ -56,35 +84,41 @@ public final class StartupBenchmarks {
     long plain = median(millis.get("without the weaver"));
     long plainArchived = median(millis.get("without the weaver, CDS archive"));
     System.out.printf(Locale.ROOT, "%nwith the weaver / without: %.2f ×%n", (double) median(millis.get("with the weaver")) / plain);
+    System.out.printf(Locale.ROOT, "woven at compile time / without: %.2f ×%n", (double) median(millis.get("woven at compile time")) / plain);
     System.out.printf(
-        Locale.ROOT, "both with CDS archives, with the weaver / without: %.2f ×%n",
-        (double) median(millis.get("with the weaver, CDS archive")) / plainArchived);
+        Locale.ROOT, "all with CDS archives, with the weaver / without: %.2f ×, woven at compile time / without: %.2f ×%n",
+        (double) median(millis.get("with the weaver, CDS archive")) / plainArchived,
+        (double) median(millis.get("woven at compile time, CDS archive")) / plainArchived);
   }
 
   /**
    * A set-up that uses a dynamic CDS archive, dumped first by one run of the same set-up. A JVM
    * with a Java agent only dumps one with {@code AllowArchivingWithJavaAgent}, a diagnostic option.
    */
-  private static Setup withArchive(Path sampleJar, String name, List<String> options, Path archive)
-      throws IOException, InterruptedException {
-    List<String> unlock = options.isEmpty() ? List.of() : List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent");
+  private static Setup withArchive(Setup setup, Path archive) throws IOException, InterruptedException {
+    List<String> unlock =
+        setup.options().isEmpty() ? List.of() : List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent");
     List<String> dump = new ArrayList<>(unlock);
     dump.add("-XX:ArchiveClassesAtExit=" + archive);
-    dump.addAll(options);
-    timeToListen(sampleJar, dump);
+    dump.addAll(setup.options());
+    timeToListen(new Setup(setup.name(), setup.jar(), dump, setup.weaving()));
     if (!Files.isRegularFile(archive)) {
       throw new IOException("no CDS archive was dumped at " + archive);
     }
     List<String> use = new ArrayList<>(unlock);
     use.add("-XX:SharedArchiveFile=" + archive);
-    use.addAll(options);
-    return new Setup(name, use);
+    use.addAll(setup.options());
+    return new Setup(setup.name(), setup.jar(), use, setup.weaving());
   }
 
-  private static long timeToListen(Path sampleJar, List<String> options) throws IOException, InterruptedException {
+  private static long timeToListen(Setup setup) throws IOException, InterruptedException {
     long started = System.nanoTime();
-    try (ServiceProcess s2 = ServiceProcess.launch(sampleJar, options, "s2", EXPORTERS_OFF, TIMEOUT)) {
-      return Duration.ofNanos(System.nanoTime() - started).toMillis();
+    try (ServiceProcess s2 = ServiceProcess.launch(setup.jar(), setup.options(), "s2", EXPORTERS_OFF, TIMEOUT)) {
+      long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+      if (!s2.output().contains(setup.weaving())) {
+        throw new IllegalStateException(setup.name() + ": s2 did not say \"" + setup.weaving() + "\":\n" + s2.output());
+      }
+      return millis;
     }
   }
 

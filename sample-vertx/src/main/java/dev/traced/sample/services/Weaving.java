@@ -20,7 +20,19 @@ final class Weaving {
     if (!TracingSwitch.ENABLED) {
       return "@Traced methods are woven, and tracing is switched off (traced.enabled / TRACED_ENABLED)";
     }
-    return "@Traced methods are woven (load-time weaving is active)";
+    return loadTimeWeaverRunning()
+        ? "@Traced methods are woven (load-time weaving is active)"
+        : "@Traced methods are woven (at compile time; no weaver runs)";
+  }
+
+  /** The weaver agent puts its jar on the class path; the sample itself only has aspectjrt. */
+  private static boolean loadTimeWeaverRunning() {
+    try {
+      Class.forName("org.aspectj.weaver.loadtime.Agent", false, ClassLoader.getSystemClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   /** The weaver gives a woven class static fields of its own, named {@code ajc$...}. */
