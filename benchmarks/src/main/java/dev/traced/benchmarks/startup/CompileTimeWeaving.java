@@ -1,5 +1,6 @@
 package dev.traced.benchmarks.startup;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,7 @@ import java.util.zip.ZipEntry;
 /**
  * The sample jar woven at compile time: ajc weaves its classes (binary weaving, {@code -inpath})
  * with traced-aspect on the aspect path, as a build with the AspectJ Maven plugin would, so that
- * s2 runs traced with no weaver at run time.
+ * the services run traced with no weaver at run time.
  */
 final class CompileTimeWeaving {
 
@@ -46,7 +47,7 @@ final class CompileTimeWeaving {
     ajc(
         "-inpath", sampleJar.toString(),
         "-aspectpath", aspect.toString(),
-        "-classpath", String.join(java.io.File.pathSeparator, libraries.stream().map(Path::toString).toList()),
+        "-classpath", String.join(File.pathSeparator, libraries.stream().map(Path::toString).toList()),
         "-d", classes.toString(),
         "--release", "17",
         "-XnotReweavable",
@@ -57,7 +58,7 @@ final class CompileTimeWeaving {
         JarOutputStream jar = new JarOutputStream(out, manifest);
         Stream<Path> files = Files.walk(classes)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        String name = classes.relativize(file).toString().replace(File.separatorChar, '/');
         if (name.equals(JarFile.MANIFEST_NAME)) {
           continue;
         }
