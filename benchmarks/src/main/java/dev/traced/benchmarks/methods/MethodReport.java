@@ -36,6 +36,18 @@ final class MethodReport {
           new Row("8db", "hand-written, RxJava Single, subscribed", "woven", "handWrittenSingle", true),
           new Row("8e", "@Traced, Mutiny Uni, subscribed", "woven", "tracedUni", true),
           new Row("8eb", "hand-written, Mutiny Uni, subscribed", "woven", "handWrittenUni", true),
+          new Row("8f", "@Traced, RxJava Maybe, subscribed", "woven", "tracedMaybe", true),
+          new Row("8fb", "hand-written, RxJava Maybe, subscribed", "woven", "handWrittenMaybe", true),
+          new Row("8g", "@Traced, RxJava Completable, subscribed", "woven", "tracedCompletable", true),
+          new Row("8gb", "hand-written, RxJava Completable, subscribed", "woven", "handWrittenCompletable", true),
+          new Row("8h", "@Traced, RxJava Observable of two, subscribed", "woven", "tracedObservable", true),
+          new Row("8hb", "hand-written, RxJava Observable of two, subscribed", "woven", "handWrittenObservable", true),
+          new Row("8i", "@Traced, RxJava Flowable of two, subscribed", "woven", "tracedFlowable", true),
+          new Row("8ib", "hand-written, RxJava Flowable of two, subscribed", "woven", "handWrittenFlowable", true),
+          new Row("8j", "@Traced, Mutiny Multi of two, subscribed", "woven", "tracedMulti", true),
+          new Row("8jb", "hand-written, Mutiny Multi of two, subscribed", "woven", "handWrittenMulti", true),
+          new Row("8k", "@Traced, Reactive Streams Publisher of two, subscribed", "woven", "tracedPublisher", true),
+          new Row("8kb", "hand-written, Reactive Streams Publisher of two, subscribed", "woven", "handWrittenPublisher", true),
           new Row("9a", "@Traced, 1 method round-robin", "woven", "manyTraced[1]", true),
           new Row("9ah", "hand-written, 1 method round-robin", "woven", "manyHandWritten[1]", true),
           new Row("9ab", "untraced, 1 method round-robin", "woven", "manyUntraced[1]", false),
@@ -81,7 +93,7 @@ final class MethodReport {
     ratio(out, "(5) ≤ 1.05 × (5b)", "5", "5b", 1.05);
     ratio(out, "(6a) ≤ 1.05 × (6ab)", "6a", "6ab", 1.05);
     ratio(out, "(6b) ≤ 1.05 × (6bb)", "6b", "6bb", 1.05);
-    for (String kind : List.of("8a", "8b", "8c", "8d", "8e")) {
+    for (String kind : List.of("8a", "8b", "8c", "8d", "8e", "8f", "8g", "8h", "8i", "8j", "8k")) {
       ratio(out, "(" + kind + ") ≤ 1.05 × (" + kind + "b)", kind, kind + "b", 1.05);
     }
     tracingCost(out, "(9b) − (9bb) ≤ 1.10 × ((9a) − (9ab))", "9b", "9a");

@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
+import reactor.core.publisher.Flux;
 
 /**
  * Each asynchronous kind, traced with {@code @Traced} (woven at load time) and by hand: a future
@@ -79,5 +80,65 @@ public class ReactiveCalls {
   @Benchmark
   public Object handWrittenUni(Exporting state, Kinds kinds) {
     return kinds.work.handWrittenUni(state.calls++).await().indefinitely();
+  }
+
+  @Benchmark
+  public Object tracedMaybe(Exporting state, Kinds kinds) {
+    return kinds.work.tracedMaybe(state.calls++).blockingGet();
+  }
+
+  @Benchmark
+  public Object handWrittenMaybe(Exporting state, Kinds kinds) {
+    return kinds.work.handWrittenMaybe(state.calls++).blockingGet();
+  }
+
+  @Benchmark
+  public void tracedCompletable(Exporting state, Kinds kinds) {
+    kinds.work.tracedCompletable(state.calls++).blockingAwait();
+  }
+
+  @Benchmark
+  public void handWrittenCompletable(Exporting state, Kinds kinds) {
+    kinds.work.handWrittenCompletable(state.calls++).blockingAwait();
+  }
+
+  @Benchmark
+  public void tracedObservable(Exporting state, Kinds kinds, Blackhole blackhole) {
+    kinds.work.tracedObservable(state.calls++).subscribe(blackhole::consume);
+  }
+
+  @Benchmark
+  public void handWrittenObservable(Exporting state, Kinds kinds, Blackhole blackhole) {
+    kinds.work.handWrittenObservable(state.calls++).subscribe(blackhole::consume);
+  }
+
+  @Benchmark
+  public void tracedFlowable(Exporting state, Kinds kinds, Blackhole blackhole) {
+    kinds.work.tracedFlowable(state.calls++).subscribe(blackhole::consume);
+  }
+
+  @Benchmark
+  public void handWrittenFlowable(Exporting state, Kinds kinds, Blackhole blackhole) {
+    kinds.work.handWrittenFlowable(state.calls++).subscribe(blackhole::consume);
+  }
+
+  @Benchmark
+  public void tracedMulti(Exporting state, Kinds kinds, Blackhole blackhole) {
+    kinds.work.tracedMulti(state.calls++).subscribe().with(blackhole::consume);
+  }
+
+  @Benchmark
+  public void handWrittenMulti(Exporting state, Kinds kinds, Blackhole blackhole) {
+    kinds.work.handWrittenMulti(state.calls++).subscribe().with(blackhole::consume);
+  }
+
+  @Benchmark
+  public void tracedPublisher(Exporting state, Kinds kinds, Blackhole blackhole) {
+    Flux.from(kinds.work.tracedPublisher(state.calls++)).subscribe(blackhole::consume);
+  }
+
+  @Benchmark
+  public void handWrittenPublisher(Exporting state, Kinds kinds, Blackhole blackhole) {
+    Flux.from(kinds.work.handWrittenPublisher(state.calls++)).subscribe(blackhole::consume);
   }
 }

@@ -9,9 +9,15 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Maybe;
+import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Single;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.concurrent.ExecutionException;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -119,6 +125,102 @@ public class ReactiveWork {
           .onItem().invoke(value -> end(span, null))
           .onFailure().invoke(error -> end(span, error))
           .onCancellation().invoke(span::end);
+    }
+  }
+
+  @Traced("tracedMaybe")
+  public Maybe<Long> tracedMaybe(long input) {
+    return Maybe.just(Work.compute(input));
+  }
+
+  @NotTraced
+  public Maybe<Long> handWrittenMaybe(long input) {
+    Span span = start("handWrittenMaybe");
+    try (Scope ignored = span.makeCurrent()) {
+      return Maybe.just(Work.compute(input))
+          .doOnSuccess(value -> end(span, null))
+          .doOnComplete(() -> end(span, null))
+          .doOnError(error -> end(span, error))
+          .doOnDispose(span::end);
+    }
+  }
+
+  @Traced("tracedCompletable")
+  public Completable tracedCompletable(long input) {
+    return Completable.fromSupplier(() -> Work.compute(input));
+  }
+
+  @NotTraced
+  public Completable handWrittenCompletable(long input) {
+    Span span = start("handWrittenCompletable");
+    try (Scope ignored = span.makeCurrent()) {
+      return Completable.fromSupplier(() -> Work.compute(input))
+          .doOnComplete(() -> end(span, null))
+          .doOnError(error -> end(span, error))
+          .doOnDispose(span::end);
+    }
+  }
+
+  @Traced("tracedObservable")
+  public Observable<Long> tracedObservable(long input) {
+    return Observable.just(input, Work.compute(input));
+  }
+
+  @NotTraced
+  public Observable<Long> handWrittenObservable(long input) {
+    Span span = start("handWrittenObservable");
+    try (Scope ignored = span.makeCurrent()) {
+      return Observable.just(input, Work.compute(input))
+          .doOnComplete(() -> end(span, null))
+          .doOnError(error -> end(span, error))
+          .doOnDispose(span::end);
+    }
+  }
+
+  @Traced("tracedFlowable")
+  public Flowable<Long> tracedFlowable(long input) {
+    return Flowable.just(input, Work.compute(input));
+  }
+
+  @NotTraced
+  public Flowable<Long> handWrittenFlowable(long input) {
+    Span span = start("handWrittenFlowable");
+    try (Scope ignored = span.makeCurrent()) {
+      return Flowable.just(input, Work.compute(input))
+          .doOnComplete(() -> end(span, null))
+          .doOnError(error -> end(span, error))
+          .doOnCancel(span::end);
+    }
+  }
+
+  @Traced("tracedMulti")
+  public Multi<Long> tracedMulti(long input) {
+    return Multi.createFrom().items(input, Work.compute(input));
+  }
+
+  @NotTraced
+  public Multi<Long> handWrittenMulti(long input) {
+    Span span = start("handWrittenMulti");
+    try (Scope ignored = span.makeCurrent()) {
+      return Multi.createFrom()
+          .items(input, Work.compute(input))
+          .onCompletion().invoke(() -> end(span, null))
+          .onFailure().invoke(error -> end(span, error))
+          .onCancellation().invoke(span::end);
+    }
+  }
+
+  /** Declared as the common interface only, as a library that hides its reactive library would. */
+  @Traced("tracedPublisher")
+  public Publisher<Long> tracedPublisher(long input) {
+    return Flux.just(input, Work.compute(input));
+  }
+
+  @NotTraced
+  public Publisher<Long> handWrittenPublisher(long input) {
+    Span span = start("handWrittenPublisher");
+    try (Scope ignored = span.makeCurrent()) {
+      return Flux.just(input, Work.compute(input)).doOnError(error -> end(span, error)).doOnComplete(() -> end(span, null)).doOnCancel(span::end);
     }
   }
 }
