@@ -48,7 +48,7 @@ public final class MethodTracer {
    * tracer {@link #untraced} makes, the only one without an ending.
    */
   private final boolean traced;
-  /** Whether a synchronous call's ending is {@code span.end()} and nothing else: no object to read. */
+  /** Whether a call ends with {@code span.end()} and nothing else (synchronous, no result, no metric): no object to read. */
   private final boolean endsPlainly;
 
   MethodTracer(
@@ -78,7 +78,7 @@ public final class MethodTracer {
     this.ending = ending;
     this.async = async;
     this.traced = ending != null;
-    this.endsPlainly = ending != null && ending.isPlain();
+    this.endsPlainly = ending != null && ending.isPlain() && async == null;
   }
 
   /** A tracer whose calls run as if the method were not woven: no span, nothing made current. */
@@ -182,7 +182,7 @@ public final class MethodTracer {
       return result;
     }
     try {
-      if (endsPlainly && async == null) {
+      if (endsPlainly) {
         span.end();
         return result;
       }

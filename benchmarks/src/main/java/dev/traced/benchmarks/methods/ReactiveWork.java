@@ -92,7 +92,11 @@ public class ReactiveWork {
 
   @NotTraced
   public Flux<Long> handWrittenFlux(long input) {
-    Span span = start("handWrittenFlux");
+    return handWrittenFlux("handWrittenFlux", input);
+  }
+
+  private Flux<Long> handWrittenFlux(String name, long input) {
+    Span span = start(name);
     try (Scope ignored = span.makeCurrent()) {
       return Flux.just(input, Work.compute(input)).doOnError(error -> end(span, error)).doOnComplete(() -> end(span, null)).doOnCancel(span::end);
     }
@@ -218,9 +222,6 @@ public class ReactiveWork {
 
   @NotTraced
   public Publisher<Long> handWrittenPublisher(long input) {
-    Span span = start("handWrittenPublisher");
-    try (Scope ignored = span.makeCurrent()) {
-      return Flux.just(input, Work.compute(input)).doOnError(error -> end(span, error)).doOnComplete(() -> end(span, null)).doOnCancel(span::end);
-    }
+    return handWrittenFlux("handWrittenPublisher", input);
   }
 }
