@@ -13,7 +13,8 @@ import org.aspectj.bridge.MessageWriter;
 import org.aspectj.weaver.tools.ISupportsMessageContext;
 
 /**
- * Spares the load-time weaver an index of the whole JDK at start-up; otherwise the weaver's own
+ * Spares the load-time weaver an index of the whole JDK at start-up and keys its weaving cache by
+ * what it reads (see {@link WeavingCache}); otherwise the weaver's own
  * message writer. Internal: named only by {@code -XmessageHandlerClass} in traced's
  * {@code META-INF/aop.xml}.
  *
@@ -23,6 +24,9 @@ import org.aspectj.weaver.tools.ISupportsMessageContext;
  * JDK's run-time image: about 0.4 s of the sample service's start-up on two cores
  * ({@code docs/performance.md}), although every lookup is answered through the class loader first,
  * which finds JDK classes too. The repository set here reads the same class path without the walk.
+ *
+ * <p>It also installs {@link WeavingCache}, which keys AspectJ's weaving cache so that a change to
+ * the class path cannot bring back stale classes.
  *
  * <p>A message handler is the only extension the weaver instantiates before it weaves anything,
  * which is why this is one. It prints what the weaver's default writer prints, in the same form:
@@ -34,6 +38,7 @@ public final class WeaverStartup extends MessageWriter implements ISupportsMessa
 
   static {
     Repository.setRepository(SyntheticRepository.getInstance(new ClassPath(System.getProperty("java.class.path", ""))));
+    WeavingCache.install();
   }
 
   private final Set<IMessage.Kind> ignoring = new HashSet<>(List.of(IMessage.WEAVEINFO, IMessage.DEBUG, IMessage.INFO));

@@ -2,9 +2,7 @@ package dev.traced.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.traced.testing.StandardError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,24 +42,12 @@ class SettingTest {
 
   @Test
   void anythingElseIsReportedInOneLineNamingTheSettingAndLeavesTracingOn() {
-    assertThat(stderrOf(() -> assertThat(TracingSwitch.isEnabled(null, "maybe")).isTrue()))
+    assertThat(StandardError.of(() -> assertThat(TracingSwitch.isEnabled(null, "maybe")).isTrue()))
         .isEqualTo(
             "traced: TRACED_ENABLED=\"maybe\" is not understood (use true/false, 1/0, on/off or yes/no);"
                 + " tracing stays on\n");
-    assertThat(stderrOf(() -> assertThat(TracingSwitch.isEnabled("nope", "false")).isTrue()))
+    assertThat(StandardError.of(() -> assertThat(TracingSwitch.isEnabled("nope", "false")).isTrue()))
         .startsWith("traced: -Dtraced.enabled=\"nope\" is not understood")
         .hasLineCount(1);
-  }
-
-  private static String stderrOf(Runnable action) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
   }
 }
