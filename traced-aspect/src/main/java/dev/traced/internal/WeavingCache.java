@@ -33,8 +33,9 @@ import org.aspectj.weaver.tools.cache.WeavedClassCache;
  * the JVM's version; any change starts a new cache. A loader whose class path is not known (one
  * that is neither the application's nor a {@link URLClassLoader} over files) weaves without one.
  *
- * <p>Classes from the cache are defined as the application's own, so a directory that every user
- * may write is refused, with one line, as is a cache switched on without a directory.
+ * <p>Classes from the cache are defined as the application's own, so a directory that another user
+ * owns, or every user may write, is refused with one line, as is a cache switched on without a
+ * directory.
  */
 final class WeavingCache implements CacheFactory {
 
@@ -81,9 +82,9 @@ final class WeavingCache implements CacheFactory {
         report("weaving cache " + directory + " is not writable; weaving without a cache");
         return null;
       }
-      if (writableByEveryone(directory)) {
-        report("weaving cache " + directory + " is writable by every user, and this JVM would run the classes found there;"
-            + " weaving without a cache");
+      if (writableByEveryone(directory) || ownedByAnotherUser(directory)) {
+        report("weaving cache " + directory + " is writable by other users than this one, and this JVM would run the classes"
+            + " found there; weaving without a cache");
         return null;
       }
       return directory;
@@ -98,6 +99,18 @@ final class WeavingCache implements CacheFactory {
       return Files.getPosixFilePermissions(directory).contains(PosixFilePermission.OTHERS_WRITE);
     } catch (UnsupportedOperationException notPosix) {
       return false;
+    }
+  }
+
+  /** Whether another user owns the directory (and so could put classes in it): compared with a file this JVM makes there. */
+  private static boolean ownedByAnotherUser(Path directory) throws IOException {
+    Path probe = Files.createTempFile(directory, ".owner", "");
+    try {
+      return !Files.getAttribute(directory, "unix:uid").equals(Files.getAttribute(probe, "unix:uid"));
+    } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
+      return false;
+    } finally {
+      Files.delete(probe);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.traced.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.traced.testing.StandardError;
 import java.io.IOException;
@@ -48,9 +49,23 @@ class WeavingCacheTest {
         .containsExactly("traced: -Daj.weaving.cache.enabled is set without -Daj.weaving.cache.dir; weaving without a cache");
     assertThat(errorOutput(() -> WeavingCache.directory("true", everyones.toString())))
         .containsExactly("traced: weaving cache " + everyones
-            + " is writable by every user, and this JVM would run the classes found there; weaving without a cache");
+            + " is writable by other users than this one, and this JVM would run the classes found there; weaving without a cache");
     assertThat(errorOutput(() -> WeavingCache.directory("true", file.toString())))
         .singleElement().asString().startsWith("traced: weaving cache " + file + " cannot be used as a directory (").endsWith("); weaving without a cache");
+  }
+
+  @Test
+  void aDirectoryAnotherUserOwnsIsRefused() throws IOException {
+    Path theirs = Files.createDirectories(root.resolve("theirs"));
+    try {
+      Files.setAttribute(theirs, "unix:uid", 65534);
+    } catch (IOException | UnsupportedOperationException notPermitted) {
+      assumeTrue(false, "giving a directory to another user needs root on a Unix file system");
+    }
+
+    assertThat(errorOutput(() -> WeavingCache.directory("true", theirs.toString())))
+        .containsExactly("traced: weaving cache " + theirs
+            + " is writable by other users than this one, and this JVM would run the classes found there; weaving without a cache");
   }
 
   @Test
