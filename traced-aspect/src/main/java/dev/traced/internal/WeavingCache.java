@@ -139,7 +139,7 @@ final class WeavingCache implements CacheFactory {
     public String createClassLoaderScope(ClassLoader loader, List<String> aspects) {
       try {
         List<Path> classPath = caching ? classPathOf(loader) : null;
-        return classPath == null ? null : loader.getClass().getSimpleName() + "." + fingerprint(classPath, aspects);
+        return classPath == null ? null : String.join(".", loader.getClass().getSimpleName(), fingerprint(classPath, aspects));
       } catch (RuntimeException e) {
         report("the weaving cache cannot read the class path (" + e + "); weaving without a cache");
         return null;
@@ -152,11 +152,12 @@ final class WeavingCache implements CacheFactory {
         classPath.add(weaverJar);
       }
       List<String> more = new ArrayList<>(aspects);
-      more.add("aspectj " + Version.getText() + " " + Version.getTimeText());
-      more.add("java " + System.getProperty("java.vm.version"));
+      // String.join rather than +: each new shape of concatenation costs the weaver's start a few ms.
+      more.add(String.join(" ", "aspectj", Version.getText(), Version.getTimeText()));
+      more.add(String.join(" ", "java", System.getProperty("java.vm.version")));
       // Configuration files the weaver is told to read from outside the class path count as entries of it.
       String configuration = System.getProperty(CONFIGURATION, "META-INF/aop.xml");
-      more.add("aop.xml " + configuration);
+      more.add(String.join(" ", "aop.xml", configuration));
       for (String resource : configuration.split(";")) {
         Path file = resource.startsWith("file:") ? fileOf(resource) : null;
         if (file != null) {
