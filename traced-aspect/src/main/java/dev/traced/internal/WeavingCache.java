@@ -24,7 +24,7 @@ import org.aspectj.weaver.tools.cache.WeavedClassCache;
  * AspectJ's weaving cache ({@code -Daj.weaving.cache.enabled=true -Daj.weaving.cache.dir=DIR}),
  * made safe to leave on: {@link WeaverStartup} installs it before the weaver builds its cache.
  *
- * <p>A JVM that finds its classes in the cache skips weaving them, the larger half of what the
+ * <p>A JVM that finds its classes in the cache skips weaving them, about half of what the
  * weaver adds to start-up ({@code docs/performance.md}). AspectJ keys its cache by each class's
  * own bytes and, for the application class loader, by nothing else: after an upgrade of traced, a
  * library or a supertype, or an edit of an {@code aop.xml}, it would hand back classes woven
