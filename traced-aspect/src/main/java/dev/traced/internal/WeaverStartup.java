@@ -13,8 +13,8 @@ import org.aspectj.bridge.MessageWriter;
 import org.aspectj.weaver.tools.ISupportsMessageContext;
 
 /**
- * Spares the load-time weaver an index of the whole JDK at start-up and keys its weaving cache by
- * what it reads (see {@link WeavingCache}); otherwise the weaver's own
+ * Spares the load-time weaver two slow steps at start-up (an index of the whole JDK, and parsing
+ * its own build date) and keys its weaving cache by what it reads; otherwise the weaver's own
  * message writer. Internal: named only by {@code -XmessageHandlerClass} in traced's
  * {@code META-INF/aop.xml}.
  *
@@ -25,8 +25,9 @@ import org.aspectj.weaver.tools.ISupportsMessageContext;
  * ({@code docs/performance.md}), although every lookup is answered through the class loader first,
  * which finds JDK classes too. The repository set here reads the same class path without the walk.
  *
- * <p>It also installs {@link WeavingCache}, which keys AspectJ's weaving cache so that a change to
- * the class path cannot bring back stale classes.
+ * <p>It also gives the weaver its build time ({@link WeaverBuildTime}), which the weaver would
+ * otherwise parse with every time zone's name, and installs {@link WeavingCache}, which keys
+ * AspectJ's weaving cache so that a change to the class path cannot bring back stale classes.
  *
  * <p>A message handler is the only extension the weaver instantiates before it weaves anything,
  * which is why this is one. It prints what the weaver's default writer prints, in the same form:
@@ -38,6 +39,7 @@ public final class WeaverStartup extends MessageWriter implements ISupportsMessa
 
   static {
     Repository.setRepository(SyntheticRepository.getInstance(new ClassPath(System.getProperty("java.class.path", ""))));
+    WeaverBuildTime.settle();
     WeavingCache.install();
   }
 
