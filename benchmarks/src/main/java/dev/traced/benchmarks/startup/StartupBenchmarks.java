@@ -1,6 +1,7 @@
 package dev.traced.benchmarks.startup;
 
 import dev.traced.sample.harness.ServiceProcess;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,12 @@ import java.util.stream.Stream;
 
 /**
  * {@code benchmarks/run startup [--runs n]}: s2's start-up, from launching its JVM to its
- * "listening" line, with exporters off, in eight set-ups run in turn: without the weaver, with it,
- * with it and its weaving cache (filled by a first run that is not counted), and woven at compile
- * time instead ({@link CompileTimeWeaving}), each also with a class-data-sharing archive of its own
- * (JDK 17+, dynamic archive dumped by a first run that is not counted). Prints each set-up's median,
- * its ratio to the unwoven set-up with the same archiving, and its runs.
+ * "listening" line, with exporters off, in set-ups run in turn: without the weaver, with it, with
+ * it and its weaving cache (filled by a first run that is not counted), and woven at compile time
+ * instead ({@link CompileTimeWeaving}), each also with a class-data-sharing archive of its own
+ * (JDK 17+, dynamic archive dumped by a first run that is not counted), and the weaver's cache and
+ * archive once more with the weaver's jar on the class path. Prints each set-up's median, its ratio
+ * to the unwoven set-up with the same archiving, and its runs.
  */
 public final class StartupBenchmarks {
 
@@ -35,12 +37,25 @@ public final class StartupBenchmarks {
   private StartupBenchmarks() {}
 
   /**
-   * One way of starting s2: the jar, the JVM options before {@code -jar}, and what s2 must say of
-   * its weaving at start-up, so that no set-up is measured woven the wrong way.
+   * One way of starting s2: the JVM options, then what launches it ({@code -jar} and the jar, or a
+   * class path and the main class), and what s2 must say of its weaving at start-up, so that no
+   * set-up is measured woven the wrong way.
    */
-  private record Setup(String name, Path jar, List<String> options, String weaving) {}
+  private record Setup(String name, List<String> options, List<String> launch, String weaving) {
+
+    Setup withOptions(List<String> before) {
+      List<String> all = new ArrayList<>(before);
+      all.addAll(options);
+      return new Setup(name, all, launch, weaving);
+    }
+
+    boolean hasAgent() {
+      return options.stream().anyMatch(option -> option.startsWith("-javaagent:"));
+    }
+  }
 
   private static final String ARCHIVED = "CDS archive, ";
+  private static final String MAIN = "dev.traced.sample.Main";
   private static final String UNWOVEN = "@Traced methods are not woven";
   private static final String LOAD_TIME = "@Traced methods are woven (load-time weaving is active)";
   private static final String COMPILE_TIME = "@Traced methods are woven (at compile time; no weaver runs)";
@@ -62,19 +77,27 @@ public final class StartupBenchmarks {
   /** Runs each set-up {@code runs} times in turn, with the woven jar and the archives in {@code work}. */
   private static void measure(int runs, Path work) throws IOException, InterruptedException {
     Path sampleJar = Path.of("sample-vertx/target/sample-vertx.jar").toAbsolutePath();
-    String weaver = "-javaagent:" + sampleJar.resolveSibling("aspectjweaver.jar");
-    Path compileTimeWoven = CompileTimeWeaving.weave(sampleJar, work);
+    Path weaverJar = sampleJar.resolveSibling("aspectjweaver.jar");
+    String weaver = "-javaagent:" + weaverJar;
+    List<String> sample = List.of("-jar", sampleJar.toString());
+    List<String> compileTimeWoven = List.of("-jar", CompileTimeWeaving.weave(sampleJar, work).toString());
+    // A jar that only -javaagent names is added to the class path after start-up, and CDS archives
+    // none of its classes; named on the class path as well, the weaver's classes are archived too.
+    List<String> sampleAndWeaver = List.of("-cp", sampleJar + File.pathSeparator + weaverJar, MAIN);
     List<String> cache = List.of(weaver, "-Daj.weaving.cache.enabled=true", "-Daj.weaving.cache.dir=" + work.resolve("weaving-cache"));
     List<Setup> setups =
         List.of(
-            new Setup("without the weaver", sampleJar, List.of(), UNWOVEN),
-            new Setup("with the weaver", sampleJar, List.of(weaver), LOAD_TIME),
-            filled(new Setup("with the weaver and its cache", sampleJar, cache, LOAD_TIME), work.resolve("weaving-cache")),
-            new Setup("woven at compile time", compileTimeWoven, List.of(), COMPILE_TIME),
-            withArchive(new Setup(ARCHIVED + "without the weaver", sampleJar, List.of(), UNWOVEN), work.resolve("plain.jsa")),
-            withArchive(new Setup(ARCHIVED + "with the weaver", sampleJar, List.of(weaver), LOAD_TIME), work.resolve("woven.jsa")),
-            withArchive(new Setup(ARCHIVED + "with the weaver and its cache", sampleJar, cache, LOAD_TIME), work.resolve("cached.jsa")),
-            withArchive(new Setup(ARCHIVED + "woven at compile time", compileTimeWoven, List.of(), COMPILE_TIME), work.resolve("compile-time.jsa")));
+            new Setup("without the weaver", List.of(), sample, UNWOVEN),
+            new Setup("with the weaver", List.of(weaver), sample, LOAD_TIME),
+            filled(new Setup("with the weaver and its cache", cache, sample, LOAD_TIME), work.resolve("weaving-cache")),
+            new Setup("woven at compile time", List.of(), compileTimeWoven, COMPILE_TIME),
+            withArchive(new Setup(ARCHIVED + "without the weaver", List.of(), sample, UNWOVEN), work.resolve("plain.jsa")),
+            withArchive(new Setup(ARCHIVED + "with the weaver", List.of(weaver), sample, LOAD_TIME), work.resolve("woven.jsa")),
+            withArchive(new Setup(ARCHIVED + "with the weaver and its cache", cache, sample, LOAD_TIME), work.resolve("cached.jsa")),
+            withArchive(
+                new Setup(ARCHIVED + "with the weaver and its cache, the weaver's jar also on the class path", cache, sampleAndWeaver, LOAD_TIME),
+                work.resolve("cached-class-path.jsa")),
+            withArchive(new Setup(ARCHIVED + "woven at compile time", List.of(), compileTimeWoven, COMPILE_TIME), work.resolve("compile-time.jsa")));
     Map<String, List<Long>> millis = new LinkedHashMap<>();
     for (int run = 0; run < runs; run++) {
       for (Setup setup : setups) {
@@ -108,24 +131,26 @@ public final class StartupBenchmarks {
    * with a Java agent only dumps one with {@code AllowArchivingWithJavaAgent}, a diagnostic option.
    */
   private static Setup withArchive(Setup setup, Path archive) throws IOException, InterruptedException {
-    List<String> unlock =
-        setup.options().isEmpty() ? List.of() : List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent");
+    List<String> unlock = setup.hasAgent() ? List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+AllowArchivingWithJavaAgent") : List.of();
     List<String> dump = new ArrayList<>(unlock);
     dump.add("-XX:ArchiveClassesAtExit=" + archive);
-    dump.addAll(setup.options());
-    timeToListen(new Setup(setup.name(), setup.jar(), dump, setup.weaving()));
+    timeToListen(setup.withOptions(dump));
     if (!Files.isRegularFile(archive)) {
       throw new IOException("no CDS archive was dumped at " + archive);
     }
     List<String> use = new ArrayList<>(unlock);
     use.add("-XX:SharedArchiveFile=" + archive);
-    use.addAll(setup.options());
-    return new Setup(setup.name(), setup.jar(), use, setup.weaving());
+    return setup.withOptions(use);
   }
 
   private static long timeToListen(Setup setup) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(setup.options());
+    command.addAll(setup.launch());
+    command.add("s2");
     long started = System.nanoTime();
-    try (ServiceProcess s2 = ServiceProcess.launch(setup.jar(), setup.options(), "s2", EXPORTERS_OFF, TIMEOUT)) {
+    try (ServiceProcess s2 = ServiceProcess.run("s2", command, null, EXPORTERS_OFF, TIMEOUT)) {
       long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
       if (!s2.output().contains(setup.weaving())) {
         throw new IllegalStateException(setup.name() + ": s2 did not say \"" + setup.weaving() + "\":\n" + s2.output());
