@@ -4,13 +4,15 @@ import java.util.Locale;
 
 /**
  * One setting of traced, read once at start-up from a system property or, when that is unset, an
- * environment variable ({@code -Dtraced.metrics=true} or {@code TRACED_METRICS=true}).
+ * environment variable ({@code -Dtraced.metrics=true} or {@code TRACED_METRICS=true}). Internal:
+ * public only for the weaver's start-up ({@code dev.traced.internal.weaver}), whose settings answer
+ * mistakes in the same words.
  *
  * @param name how the user wrote it ({@code -Dtraced.metrics} or {@code TRACED_METRICS}), for
  *     messages
  * @param value what was set, or {@code null} when neither is
  */
-record Setting(String name, String value) {
+public record Setting(String name, String value) {
 
   static Setting read(String property, String variable) {
     return of(property, System.getProperty(property), variable, System.getenv(variable));
@@ -26,7 +28,7 @@ record Setting(String name, String value) {
    * {@code unset} when blank or unset. Anything else is reported in one line, ending with
    * {@code outcome} ("tracing stays on"), and gives {@code unset} too.
    */
-  boolean flag(boolean unset, String outcome) {
+  public boolean flag(boolean unset, String outcome) {
     if (value == null || value.isBlank()) {
       return unset;
     }

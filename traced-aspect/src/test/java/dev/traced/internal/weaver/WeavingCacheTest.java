@@ -1,4 +1,4 @@
-package dev.traced.internal;
+package dev.traced.internal.weaver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

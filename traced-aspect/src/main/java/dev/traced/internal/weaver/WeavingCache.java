@@ -1,5 +1,6 @@
-package dev.traced.internal;
+package dev.traced.internal.weaver;
 
+import dev.traced.internal.Setting;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.traced.internal;
+package dev.traced.internal.weaver;
 
 import java.io.PrintWriter;
 import java.util.HashSet;

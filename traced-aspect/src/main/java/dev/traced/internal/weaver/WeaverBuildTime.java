@@ -1,4 +1,4 @@
-package dev.traced.internal;
+package dev.traced.internal.weaver;
 
 import java.lang.reflect.Field;
 import java.time.LocalDateTime;
