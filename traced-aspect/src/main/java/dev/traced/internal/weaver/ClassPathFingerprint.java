@@ -139,9 +139,11 @@ final class ClassPathFingerprint {
     CRC32 crc32 = new CRC32();
     CRC32C crc32c = new CRC32C();
     for (String record : records) {
-      byte[] bytes = (record + '\n').getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
       crc32.update(bytes);
+      crc32.update('\n');
       crc32c.update(bytes);
+      crc32c.update('\n');
     }
     String hex = Long.toHexString(crc32.getValue() << 32 | crc32c.getValue());
     return "0".repeat(16 - hex.length()) + hex;

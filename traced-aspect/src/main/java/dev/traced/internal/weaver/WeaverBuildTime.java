@@ -77,5 +77,4 @@ final class WeaverBuildTime {
       return Version.NOTIME;
     }
   }
-
 }
