@@ -12,7 +12,8 @@ import org.aspectj.lang.annotation.SuppressAjWarnings;
 public aspect CurrentSpanAspect {
 
   pointcut currentSpanMethod():
-      execution(@dev.traced.CurrentSpan * *(..)) && !TracedAspect.annotatedMethod() && TracedAspect.enabled();
+      execution(@dev.traced.CurrentSpan * *(..)) && !TracedAspect.annotatedMethod() && TracedAspect.enabled()
+          && TracedAspect.inCurrentSpanType();
 
   @SuppressAjWarnings("adviceDidNotMatch")
   before(): currentSpanMethod() && TracedAspect.recordsArguments() {

@@ -12,7 +12,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import org.aspectj.lang.JoinPoint;
@@ -115,24 +114,6 @@ final class MethodTracerFactory {
 
   private static String qualifiedName(Method method) {
     return method.getDeclaringClass().getName() + "." + method.getName();
-  }
-
-  /**
-   * Whether {@code method} is the accessor of one of its record's components: a member every record
-   * has, which a class-level {@code @Traced} leaves alone (the aspect's pointcut leaves out the
-   * others, which it can name).
-   */
-  static boolean isRecordAccessor(Method method) {
-    Class<?> type = method.getDeclaringClass();
-    if (!type.isRecord() || method.getParameterCount() != 0) {
-      return false;
-    }
-    for (RecordComponent component : type.getRecordComponents()) {
-      if (component.getAccessor().equals(method)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A tracer that names the span after the method and records nothing else. */

@@ -5,6 +5,7 @@ import dev.traced.NotTraced;
 import dev.traced.Traced;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -54,10 +55,40 @@ record TracedDeclaration(Traced traced, Method declaredOn) {
   /** The class-level {@code @Traced} of {@code type}, if it covers {@code method}. */
   private static Traced typeLevel(Class<?> type, Method method) {
     Traced traced = type.getAnnotation(Traced.class);
-    if (traced == null || !Modifier.isPublic(method.getModifiers()) || MethodTracerFactory.isRecordAccessor(method)) {
+    if (traced == null || !Modifier.isPublic(method.getModifiers()) || isMemberEveryRecordOrEnumHas(method)) {
       return null;
     }
     return traced;
+  }
+
+  /**
+   * Whether {@code method} is one of the members the language gives every record (its accessors,
+   * {@code equals}, {@code hashCode}, {@code toString}) or enum ({@code values()},
+   * {@code valueOf(String)}), written out or generated: a class-level {@code @Traced} means the
+   * class's own work, and a record used as a map key must not make spans.
+   */
+  static boolean isMemberEveryRecordOrEnumHas(Method method) {
+    Class<?> type = method.getDeclaringClass();
+    String name = method.getName();
+    int parameters = method.getParameterCount();
+    if (type.isRecord()) {
+      return parameters == 0 && (name.equals("hashCode") || name.equals("toString") || isAccessor(type, method))
+          || parameters == 1 && name.equals("equals") && method.getParameterTypes()[0] == Object.class;
+    }
+    if (type.isEnum() && Modifier.isStatic(method.getModifiers())) {
+      return parameters == 0 && name.equals("values")
+          || parameters == 1 && name.equals("valueOf") && method.getParameterTypes()[0] == String.class;
+    }
+    return false;
+  }
+
+  private static boolean isAccessor(Class<?> record, Method method) {
+    for (RecordComponent component : record.getRecordComponents()) {
+      if (component.getAccessor().equals(method)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Searches the supertypes of {@code type}, nearest first, for a declaration {@code method} overrides. */

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * instead ({@link CompileTimeWeaving}), each also with a class-data-sharing archive of its own
  * (JDK 17+, dynamic archive dumped by a first run that is not counted), and the weaver's cache and
  * archive once more with the weaver's jar on the class path. Prints each set-up's median, its ratio
- * to the unwoven set-up with the same archiving, and its runs.
+ * to the unwoven set-up with the same archiving, and its runs. Then {@link WeavingScope}: what the
+ * weaver costs for each class an application loads in its scope.
  */
 public final class StartupBenchmarks {
 
@@ -65,6 +66,7 @@ public final class StartupBenchmarks {
     Path work = Files.createTempDirectory("traced-startup-");
     try {
       measure(runs, work);
+      WeavingScope.measure(runs, work);
     } finally {
       try (Stream<Path> files = Files.walk(work)) {
         for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
