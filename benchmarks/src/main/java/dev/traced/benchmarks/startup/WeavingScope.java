@@ -21,6 +21,7 @@ import javax.tools.ToolProvider;
  * loads {@value #CLASSES} generated classes, with and without the weaver, and says how long the
  * loading took. Most classes of an application carry no {@code @Traced} method, so those are
  * measured apart from classes that have one; s2's start-up weaves too few classes to show this.
+ * The weaving cache spares later starts the weaving of classes that have one.
  *
  * <p>The classes are in {@code dev.traced.benchmarks.scope}, inside the benchmarks' own weaving
  * scope ({@code META-INF/aop.xml}). Each has eight methods with parameters and loops, a lambda and
@@ -30,30 +31,49 @@ final class WeavingScope {
 
   static final int CLASSES = 2000;
   private static final String PACKAGE = "dev.traced.benchmarks.scope";
+  private static final List<String> KINDS = List.of("Plain", "Traced");
   private static final Pattern LOADED = Pattern.compile("loaded in (\\d+) ms");
 
   private WeavingScope() {}
 
-  /** Prints, for each kind of class, the loading time with and without the weaver, run {@code runs} times in turn. */
+  /**
+   * Prints, for each kind of class, the loading time without the weaver, with it, and with it and
+   * its weaving cache (filled by a first run that is not counted), run {@code runs} times in turn.
+   */
   static void measure(int runs, Path work) throws IOException, InterruptedException {
     Path classes = compile(work.resolve("scope"));
     String classPath = classes + File.pathSeparator + Path.of("benchmarks/target/benchmarks.jar").toAbsolutePath();
     String weaver = "-javaagent:" + Path.of("benchmarks/target/aspectjweaver.jar").toAbsolutePath();
+    Path cacheDirectory = work.resolve("scope-cache");
+    List<String> cache = List.of(weaver, "-Daj.weaving.cache.enabled=true", "-Daj.weaving.cache.dir=" + cacheDirectory);
     Map<String, List<Long>> millis = new LinkedHashMap<>();
+    for (String kind : KINDS) {
+      load(classPath, kind, cache); // fills the cache, not counted
+    }
     for (int run = 0; run < runs; run++) {
-      for (String kind : List.of("Plain", "Traced")) {
+      for (String kind : KINDS) {
         millis.computeIfAbsent(kind + " without", name -> new ArrayList<>()).add(load(classPath, kind, List.of()));
         millis.computeIfAbsent(kind + " with", name -> new ArrayList<>()).add(load(classPath, kind, List.of(weaver)));
+        millis.computeIfAbsent(kind + " cached", name -> new ArrayList<>()).add(load(classPath, kind, cache));
       }
     }
-    System.out.printf(Locale.ROOT, "%n| loading %,d classes of the weaving scope | without the weaver, ms | with it, ms | weaver's cost a class, µs |%n", CLASSES);
-    System.out.println("|---|---:|---:|---:|");
-    for (String kind : List.of("Plain", "Traced")) {
+    System.out.printf(
+        Locale.ROOT,
+        "%n| loading %,d classes of the weaving scope | without the weaver, ms | with it, ms | a class, µs | with its cache, ms | a class, µs |%n",
+        CLASSES);
+    System.out.println("|---|---:|---:|---:|---:|---:|");
+    for (String kind : KINDS) {
       long without = median(millis.get(kind + " without"));
       long with = median(millis.get(kind + " with"));
+      long cached = median(millis.get(kind + " cached"));
       String label = kind.equals("Plain") ? "no `@Traced` method" : "one `@Traced` method each";
-      System.out.printf(Locale.ROOT, "| %s | %d | %d | %d |%n", label, without, with, (with - without) * 1000 / CLASSES);
+      System.out.printf(
+          Locale.ROOT, "| %s | %d | %d | %d | %d | %d |%n", label, without, with, perClass(with - without), cached, perClass(cached - without));
     }
+  }
+
+  private static long perClass(long millis) {
+    return millis * 1000 / CLASSES;
   }
 
   private static long load(String classPath, String kind, List<String> agent) throws IOException, InterruptedException {
