@@ -81,12 +81,25 @@ final class WeavingScope {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(agent);
     command.addAll(List.of("-cp", classPath, PACKAGE + ".LoadAll", kind, String.valueOf(CLASSES)));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IllegalStateException("loading the " + kind + " classes failed:\n" + output);
+    // Into a file, so that a JVM that hangs cannot block the read: it is waited for two minutes.
+    Path log = Files.createTempFile("traced-scope-", ".log");
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      boolean exited = process.waitFor(2, TimeUnit.MINUTES);
+      if (!exited) {
+        process.destroyForcibly().waitFor();
+      }
+      String output = Files.readString(log, StandardCharsets.UTF_8);
+      if (!exited || process.exitValue() != 0) {
+        throw new IllegalStateException("loading the " + kind + " classes failed:\n" + output);
+      }
+      return loadingMillis(kind, output);
+    } finally {
+      Files.delete(log);
     }
+  }
+
+  private static long loadingMillis(String kind, String output) {
     Matcher loaded = LOADED.matcher(output);
     if (!loaded.find()) {
       throw new IllegalStateException("loading the " + kind + " classes printed no time:\n" + output);
