@@ -71,8 +71,6 @@ class SampleTracesIT {
     assertThat(s1Span.kind()).isEqualTo("SERVER");
     assertThat(s2Span.kind()).isEqualTo("SERVER");
     assertThat(s1Span.attributes()).containsEntry("name", "wilson").containsEntry("addr", "cd");
-    assertThat(s1Span.startNanos()).as("s1-span covers the s2 call").isLessThanOrEqualTo(s2Span.startNanos());
-    assertThat(s1Span.endNanos()).as("s1-span covers the s2 call").isGreaterThanOrEqualTo(s2Span.endNanos());
   }
 
   @Test
@@ -89,7 +87,6 @@ class SampleTracesIT {
     assertThat(phaseOne.attributes())
         .containsEntry("code.function.name", "dev.traced.sample.services.Phases.phaseOne")
         .containsEntry("s2.answer", "hello world 2");
-    assertThat(phaseOne.endNanos()).as("phase-1 ends when s2 has answered").isGreaterThanOrEqualTo(named(trace, "s2-span").endNanos());
   }
 
   @Test

@@ -106,7 +106,10 @@ final class Services {
   /**
    * s2's part of a trace: {@code s2-span} hands the work to the {@code s2.hello} consumer over the
    * event bus, {@code send s2.hello} (PRODUCER) under it, {@code process s2.hello} (CONSUMER)
-   * under that, all three in s2.
+   * under that, all three in s2. Their timestamps are not compared: a span whose parent came from
+   * another thread's headers anchors its clock anew, with a wall-clock read and a monotonic read one
+   * after the other, and a thread descheduled between the two moves all of that span's timestamps
+   * earlier, by as long as it waited.
    */
   static void assertS2sEventBusHop(List<ReceivedSpan> trace) {
     ReceivedSpan s2Span = named(trace, "s2-span");
@@ -121,10 +124,6 @@ final class Services {
         .containsEntry("messaging.system", "vertx-eventbus")
         .containsEntry("messaging.destination.name", "s2.hello")
         .containsEntry("messaging.operation.type", "process");
-    // Causal, so it holds on any machine: the answer s2-span waits for comes from the consumer,
-    // which runs inside its span. When that span ends is not: the consumer's event loop may still
-    // be closing it while another event loop hands the answer on and ends s2-span.
-    assertThat(s2Span.endNanos()).as("s2-span ends after the consumer has started").isGreaterThanOrEqualTo(process.startNanos());
   }
 
   static ReceivedSpan named(List<ReceivedSpan> trace, String name) {
