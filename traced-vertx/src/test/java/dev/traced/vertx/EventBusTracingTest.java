@@ -144,10 +144,9 @@ class EventBusTracingTest {
     SpanData consumer = named(spans, "process echo");
     assertThat(consumer.getParentSpanId()).isEqualTo(producer.getSpanId());
     assertThat(named(spans, "continuation").getParentSpanId()).as("the continuation runs in the caller's context").isEqualTo(caller.getSpanId());
-    // Causal, so it holds on any machine: the reply that ends the request's span comes from inside
-    // the consumer's. The consumer's end is not: its event loop may still be closing it while
-    // another one delivers the reply.
-    assertThat(producer.getEndEpochNanos()).as("the request's span lasts until the reply").isGreaterThanOrEqualTo(consumer.getStartEpochNanos());
+    // No timestamps compared between the two: the consumer's span has a parent from the message's
+    // headers, so the SDK anchors its clock anew (a wall-clock read, then a monotonic read), and a
+    // thread descheduled between the two reads moves all of that span's timestamps earlier.
     assertThat(spans).allMatch(span -> span.getTraceId().equals(caller.getTraceId()));
     assertThat(spans).allMatch(span -> span.getStatus().getStatusCode() == StatusCode.UNSET);
   }
@@ -212,14 +211,12 @@ class EventBusTracingTest {
   @Test
   void aConsumerThatRepliesAfterBlockingWorkKeepsItsSpanOpenUntilItReplies() throws Exception {
     CountDownLatch blockingDone = new CountDownLatch(1);
-    long[] workEnded = new long[1];
     bus.<String>consumer(
         "slow",
         message ->
             server.vertx
                 .executeBlocking(() -> {
                   Thread.sleep(100);
-                  workEnded[0] = System.currentTimeMillis() * 1_000_000;
                   blockingDone.countDown();
                   return "done";
                 })
@@ -230,7 +227,10 @@ class EventBusTracingTest {
 
     assertThat(blockingDone.await(5, TimeUnit.SECONDS)).isTrue();
     SpanData consumer = named(awaitSpans(3), "process slow");
-    assertThat(consumer.getEndEpochNanos()).as("the consumer span ends with the reply, after the work").isGreaterThanOrEqualTo(workEnded[0] - 1_000_000);
+    // Both ends from the span's own clock: it started before the work and ends with the reply.
+    assertThat(Duration.ofNanos(consumer.getEndEpochNanos() - consumer.getStartEpochNanos()))
+        .as("the consumer span ends with the reply, after the work")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(100));
   }
 
   @Test
