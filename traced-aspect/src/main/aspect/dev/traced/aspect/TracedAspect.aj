@@ -26,10 +26,20 @@ public aspect TracedAspect {
 
   // A type pattern in execution() also matches the methods that override or implement the type's
   // own: a class-level @Traced on an interface or a superclass traces its methods in every
-  // implementation. The members every record and enum has are woven too, and TracedDeclaration
-  // leaves them untraced (a pointcut cannot tell a record's accessors apart, and naming the others
-  // here would cost the weaver a test of its own on every class it looks at).
-  public pointcut publicMethodOfTracedType(): execution(public * (@dev.traced.Traced *).*(..));
+  // implementation.
+  public pointcut publicMethodOfTracedType():
+      execution(public * (@dev.traced.Traced *).*(..)) && !memberEveryRecordOrEnumHas();
+
+  // A class-level @Traced means the class's own work: the members the language gives every record
+  // and enum are traced only when annotated themselves. Left unwoven here, so that a record used
+  // as a map key pays nothing a call; TracedDeclaration decides for those a pointcut cannot name
+  // (record accessors) and those woven because they may override a @Traced method.
+  pointcut memberEveryRecordOrEnumHas():
+      execution(public boolean java.lang.Record+.equals(Object))
+          || execution(public int java.lang.Record+.hashCode())
+          || execution(public String java.lang.Record+.toString())
+          || execution(public static * java.lang.Enum+.values())
+          || execution(public static * java.lang.Enum+.valueOf(String));
 
   // Method annotations are not inherited, and AspectJ can only say "a type that has, or inherits, a
   // @Traced method" (hasmethod, allowed in declare statements only). So such types are marked, every

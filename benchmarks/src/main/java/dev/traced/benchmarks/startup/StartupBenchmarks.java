@@ -120,12 +120,17 @@ public final class StartupBenchmarks {
    */
   private static Setup filled(Setup setup, Path cache) throws IOException, InterruptedException {
     timeToListen(setup);
+    requireFilled(cache);
+    return setup;
+  }
+
+  /** Fails unless the weaver has written a cache scope into {@code cache}. */
+  static void requireFilled(Path cache) throws IOException {
     try (Stream<Path> scopes = Files.list(cache)) {
       if (scopes.findAny().isEmpty()) {
         throw new IOException("the weaver filled no cache in " + cache);
       }
     }
-    return setup;
   }
 
   /**
@@ -147,7 +152,7 @@ public final class StartupBenchmarks {
 
   private static long timeToListen(Setup setup) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java());
     command.addAll(setup.options());
     command.addAll(setup.launch());
     command.add("s2");
@@ -161,7 +166,12 @@ public final class StartupBenchmarks {
     }
   }
 
-  private static long median(List<Long> values) {
+  /** The {@code java} launcher of the JDK this benchmark runs on. */
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static long median(List<Long> values) {
     return sorted(values).get(values.size() / 2);
   }
 

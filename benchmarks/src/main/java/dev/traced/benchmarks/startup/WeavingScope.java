@@ -29,7 +29,7 @@ import javax.tools.ToolProvider;
  */
 final class WeavingScope {
 
-  static final int CLASSES = 2000;
+  private static final int CLASSES = 2000;
   private static final String PACKAGE = "dev.traced.benchmarks.scope";
   private static final List<String> KINDS = List.of("Plain", "Traced");
   private static final Pattern LOADED = Pattern.compile("loaded in (\\d+) ms");
@@ -50,6 +50,7 @@ final class WeavingScope {
     for (String kind : KINDS) {
       load(classPath, kind, cache); // fills the cache, not counted
     }
+    StartupBenchmarks.requireFilled(cacheDirectory);
     for (int run = 0; run < runs; run++) {
       for (String kind : KINDS) {
         millis.computeIfAbsent(kind + " without", name -> new ArrayList<>()).add(load(classPath, kind, List.of()));
@@ -63,9 +64,9 @@ final class WeavingScope {
         CLASSES);
     System.out.println("|---|---:|---:|---:|---:|---:|");
     for (String kind : KINDS) {
-      long without = median(millis.get(kind + " without"));
-      long with = median(millis.get(kind + " with"));
-      long cached = median(millis.get(kind + " cached"));
+      long without = StartupBenchmarks.median(millis.get(kind + " without"));
+      long with = StartupBenchmarks.median(millis.get(kind + " with"));
+      long cached = StartupBenchmarks.median(millis.get(kind + " cached"));
       String label = kind.equals("Plain") ? "no `@Traced` method" : "one `@Traced` method each";
       System.out.printf(
           Locale.ROOT, "| %s | %d | %d | %d | %d | %d |%n", label, without, with, perClass(with - without), cached, perClass(cached - without));
@@ -78,7 +79,7 @@ final class WeavingScope {
 
   private static long load(String classPath, String kind, List<String> agent) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(StartupBenchmarks.java());
     command.addAll(agent);
     command.addAll(List.of("-cp", classPath, PACKAGE + ".LoadAll", kind, String.valueOf(CLASSES)));
     // Into a file, so that a JVM that hangs cannot block the read: it is waited for two minutes.
@@ -161,9 +162,5 @@ final class WeavingScope {
           .append("    return sum;\n  }\n");
     }
     return out.append("}\n").toString();
-  }
-
-  private static long median(List<Long> values) {
-    return values.stream().sorted().toList().get(values.size() / 2);
   }
 }
