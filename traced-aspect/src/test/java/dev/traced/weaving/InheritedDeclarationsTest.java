@@ -221,4 +221,22 @@ class InheritedDeclarationsTest {
 
     assertThat(spans()).extracting(SpanData::getName).containsExactly("TextHandler.handle", "TextHandler.handle");
   }
+
+  @Test
+  void aLambdaImplementingATracedInterfaceIsNotTracedAndAnAnonymousClassIs() {
+    // The README says so: the JVM generates the lambda's class at run time, past the weaver.
+    Handler<String> lambda = message -> "lambda " + message;
+    Handler<String> anonymous =
+        new Handler<>() {
+          @Override
+          public String handle(String message) {
+            return "anonymous " + message;
+          }
+        };
+
+    assertThat(lambda.handle("hi")).isEqualTo("lambda hi");
+    assertThat(anonymous.handle("hi")).isEqualTo("anonymous hi");
+
+    assertThat(spans()).extracting(SpanData::getName).containsExactly("InheritedDeclarationsTest$1.handle");
+  }
 }
