@@ -72,7 +72,7 @@ final class CompileTimeWeaving {
     return woven;
   }
 
-  private static void ajc(String... arguments) throws IOException {
+  static void ajc(String... arguments) throws IOException {
     List<String> failures = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     int status =

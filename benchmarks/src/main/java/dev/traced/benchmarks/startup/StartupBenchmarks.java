@@ -3,6 +3,7 @@ package dev.traced.benchmarks.startup;
 import dev.traced.sample.harness.ServiceProcess;
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * {@code benchmarks/run startup [--runs n]}: s2's start-up, from launching its JVM to its
  * "listening" line, with exporters off, in set-ups run in turn: without the weaver, with it, with
- * it and its weaving cache (filled by a first run that is not counted), and woven at compile time
+ * it and its weaving cache (filled by a first run that is not counted), with it and an aspect that
+ * matches nothing instead of traced's ({@link WeaverFloor}), and woven at compile time
  * instead ({@link CompileTimeWeaving}), each also with a class-data-sharing archive of its own
  * (JDK 17+, dynamic archive dumped by a first run that is not counted), and the weaver's cache and
  * archive once more with the weaver's jar on the class path. Prints each set-up's median, its ratio
@@ -77,7 +79,7 @@ public final class StartupBenchmarks {
   }
 
   /** Runs each set-up {@code runs} times in turn, with the woven jar and the archives in {@code work}. */
-  private static void measure(int runs, Path work) throws IOException, InterruptedException {
+  private static void measure(int runs, Path work) throws IOException, InterruptedException, URISyntaxException {
     Path sampleJar = Path.of("sample-vertx/target/sample-vertx.jar").toAbsolutePath();
     Path weaverJar = sampleJar.resolveSibling("aspectjweaver.jar");
     String weaver = "-javaagent:" + weaverJar;
@@ -87,11 +89,14 @@ public final class StartupBenchmarks {
     // none of its classes; named on the class path as well, the weaver's classes are archived too.
     List<String> sampleAndWeaver = List.of("-cp", sampleJar + File.pathSeparator + weaverJar, MAIN);
     List<String> cache = List.of(weaver, "-Daj.weaving.cache.enabled=true", "-Daj.weaving.cache.dir=" + work.resolve("weaving-cache"));
+    WeaverFloor.Configuration floor = WeaverFloor.compile(work.resolve("floor"));
+    List<String> sampleAndFloor = List.of("-cp", sampleJar + File.pathSeparator + floor.classes(), MAIN);
     List<Setup> setups =
         List.of(
             new Setup("without the weaver", List.of(), sample, UNWOVEN),
             new Setup("with the weaver", List.of(weaver), sample, LOAD_TIME),
             filled(new Setup("with the weaver and its cache", cache, sample, LOAD_TIME), work.resolve("weaving-cache")),
+            new Setup("with the weaver and an aspect that matches nothing, instead of traced's", List.of(weaver, floor.option()), sampleAndFloor, UNWOVEN),
             new Setup("woven at compile time", List.of(), compileTimeWoven, COMPILE_TIME),
             withArchive(new Setup(ARCHIVED + "without the weaver", List.of(), sample, UNWOVEN), work.resolve("plain.jsa")),
             withArchive(new Setup(ARCHIVED + "with the weaver", List.of(weaver), sample, LOAD_TIME), work.resolve("woven.jsa")),
