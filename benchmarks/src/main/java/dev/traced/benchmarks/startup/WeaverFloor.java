@@ -1,9 +1,9 @@
 package dev.traced.benchmarks.startup;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.URISyntaxException;
 
 /**
  * What the load-time weaver costs s2 before any aspect of traced's: an aspect that matches nothing,
