@@ -45,11 +45,15 @@ public final class CurrentSpanMethod {
     String qualifiedName = joinPoint.getSignature().getDeclaringTypeName() + "." + joinPoint.getSignature().getName();
     try {
       Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
-      return forMethod(method, qualifiedName);
+      return Exclusions.CONFIGURED.excludes(method) ? recordingNothing(qualifiedName) : forMethod(method, qualifiedName);
     } catch (RuntimeException | LinkageError e) {
       Problems.reportOnce(qualifiedName, "could not read its @CurrentSpan settings; it records nothing", e);
-      return new CurrentSpanMethod(qualifiedName, new AttributeBinding<?>[0], null);
+      return recordingNothing(qualifiedName);
     }
+  }
+
+  private static CurrentSpanMethod recordingNothing(String qualifiedName) {
+    return new CurrentSpanMethod(qualifiedName, new AttributeBinding<?>[0], null);
   }
 
   static CurrentSpanMethod forMethod(Method method, String qualifiedName) {

@@ -1,5 +1,6 @@
 package dev.traced.internal;
 
+import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
  * a comma-separated list of {@code com.acme.Orders} (every method of that class) and
  * {@code com.acme.Orders#place} (every overload of {@code place}). Read once at start-up; consulted
  * once per method, when its tracer is made, so an excluded method pays only for the switched-off
- * path. A nested class is named as the JVM names it, {@code com.acme.Orders$Line}.
+ * path; an excluded {@code @CurrentSpan} method records nothing. A nested class is named as the JVM
+ * names it, {@code com.acme.Orders$Line}.
  */
 final class Exclusions {
 
@@ -55,5 +57,10 @@ final class Exclusions {
   /** Whether the method {@code method} declared in the class named {@code type} runs untraced. */
   boolean excludes(String type, String method) {
     return classes.contains(type) || methods.contains(type + "#" + method);
+  }
+
+  /** Whether {@code method} runs untraced. */
+  boolean excludes(Method method) {
+    return excludes(method.getDeclaringClass().getName(), method.getName());
   }
 }

@@ -38,7 +38,7 @@ final class MethodTracerFactory {
   static MethodTracer forDeclared(JoinPoint.StaticPart joinPoint, Method method) {
     String qualifiedName = qualifiedName(method);
     TracedDeclaration declaration = TracedDeclaration.of(method);
-    if (declaration == null || isExcluded(method)) {
+    if (declaration == null || Exclusions.CONFIGURED.excludes(method)) {
       return MethodTracer.untraced(joinPoint, qualifiedName);
     }
     if (method.isAnnotationPresent(CurrentSpan.class) && method.isAnnotationPresent(Traced.class)) {
@@ -61,14 +61,10 @@ final class MethodTracerFactory {
    * it is excluded.
    */
   static MethodTracer forListed(JoinPoint.StaticPart joinPoint, Method method) {
-    if (TracedDeclaration.of(method) != null || isExcluded(method)) {
+    if (TracedDeclaration.of(method) != null || Exclusions.CONFIGURED.excludes(method)) {
       return MethodTracer.untraced(joinPoint, qualifiedName(method));
     }
     return create(joinPoint, method, null);
-  }
-
-  private static boolean isExcluded(Method method) {
-    return Exclusions.CONFIGURED.excludes(method.getDeclaringClass().getName(), method.getName());
   }
 
   /** @param declaration the settings, or {@code null} for the defaults */

@@ -46,6 +46,8 @@ class ConfigurationTest {
     assertThat(spans(lines))
         .containsExactly(
             "Orders.place", "Orders.cancel", "Orders.cancel", "Invoices.send", "Listed.work", "Listed.add", "own-settings");
+    assertThat(attributes(lines))
+        .containsExactlyInAnyOrder("Orders.place invoice.for=placed", "Orders.place invoice.note=invoice for placed");
   }
 
   @Test
@@ -58,7 +60,7 @@ class ConfigurationTest {
     assertThat(spans(lines))
         .containsExactly(
             "Orders.place", "Orders.cancel", "Orders.cancel", "Invoices.send", "Listed.work", "Listed.add", "own-settings");
-    assertThat(lines).allMatch(line -> line.startsWith("span "));
+    assertThat(lines).allMatch(line -> line.startsWith("span ") || line.startsWith("attribute "));
   }
 
   // The README's troubleshooting table: what the weaver prints for each mistake in an aop.xml, and
@@ -103,6 +105,7 @@ class ConfigurationTest {
         run(List.of("-Dtraced.exclude=" + PACKAGE + "Invoices, " + PACKAGE + "Orders#cancel,not a class,Orders#,#place,,"));
 
     assertThat(spans(lines)).containsExactly("Orders.place", "Listed.work", "Listed.add", "own-settings");
+    assertThat(attributes(lines)).as("an excluded @CurrentSpan method records nothing").isEmpty();
     assertThat(lines.stream().filter(line -> line.startsWith("traced:")))
         .containsExactly(
             "traced: -Dtraced.exclude: ignored \"not a class\", not a class (com.acme.Orders) or a method (com.acme.Orders#place)",
@@ -146,6 +149,10 @@ class ConfigurationTest {
   }
 
   private static List<String> spans(List<String> lines) {
-    return lines.stream().filter(line -> line.startsWith("span ")).map(line -> line.substring(5)).toList();
+    return lines.stream().filter(line -> line.startsWith("span ")).map(line -> line.substring("span ".length())).toList();
+  }
+
+  private static List<String> attributes(List<String> lines) {
+    return lines.stream().filter(line -> line.startsWith("attribute ")).map(line -> line.substring("attribute ".length())).toList();
   }
 }

@@ -64,12 +64,18 @@ public final class Requests {
     public String skipped() {
       return "skipped";
     }
+
+    /** Switched off with its class: records nothing on the span it is called in. */
+    @CurrentSpan(result = "excluded.result")
+    public String noted() {
+      return "noted";
+    }
   }
 
   /** Methods without annotations, which {@code ListedMethods} traces. */
   public static class Listed {
     public String work() {
-      return "worked";
+      return new Excluded().noted().replace("noted", "worked");
     }
   }
 }

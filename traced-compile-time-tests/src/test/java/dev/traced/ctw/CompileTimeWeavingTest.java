@@ -230,5 +230,8 @@ class CompileTimeWeavingTest {
     org.assertj.core.api.Assertions.assertThat(new Requests.Listed().work()).isEqualTo("worked");
 
     org.assertj.core.api.Assertions.assertThat(OTEL.getSpans()).extracting(SpanData::getName).containsExactly("Listed.work");
+    org.assertj.core.api.Assertions.assertThat(OTEL.getSpans().get(0).getAttributes().get(AttributeKey.stringKey("excluded.result")))
+        .as("an excluded @CurrentSpan method records nothing")
+        .isNull();
   }
 }

@@ -11,8 +11,9 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 
 /**
  * An application started with traced's settings ({@code ConfigurationTest}): calls every method of
- * this package, then prints one line per span ({@code span <name>}) and per metric point
- * ({@code metric <method> <count>}).
+ * this package, then prints one line per span ({@code span <name>}), per {@code invoice.*}
+ * attribute a {@code @CurrentSpan} method set ({@code attribute <span> <key>=<value>}) and per
+ * metric point ({@code metric <method> <count>}).
  */
 public final class ConfiguredApp {
 
@@ -37,6 +38,11 @@ public final class ConfiguredApp {
     listed.quiet();
 
     spans.getFinishedSpanItems().forEach(span -> System.out.println("span " + span.getName()));
+    spans.getFinishedSpanItems().forEach(span -> span.getAttributes().forEach((key, value) -> {
+      if (key.getKey().startsWith("invoice.")) {
+        System.out.println("attribute " + span.getName() + " " + key.getKey() + "=" + value);
+      }
+    }));
     metrics.collectAllMetrics().stream()
         .filter(metric -> metric.getName().equals("traced.method.duration"))
         .flatMap(metric -> metric.getHistogramData().getPoints().stream())

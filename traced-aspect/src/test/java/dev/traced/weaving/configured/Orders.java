@@ -6,7 +6,7 @@ import dev.traced.Traced;
 public class Orders {
   @Traced
   public String place() {
-    return "placed";
+    return new Invoices().note("placed");
   }
 
   @Traced
