@@ -50,6 +50,23 @@ class CurrentSpanTest {
     void voidCurrentSpanResult() {}
   }
 
+  interface Notes {
+    @CurrentSpan(result = "note")
+    String note(@SpanAttribute("note.input") String input);
+  }
+
+  static class PlainNotes implements Notes {
+    @Override
+    public String note(String input) {
+      return "noted " + input;
+    }
+
+    @Traced("noting")
+    String noteInside(String input) {
+      return note(input);
+    }
+  }
+
   @Traced
   public static class TracedAsAWhole {
     @CurrentSpan(result = "looked.up")
@@ -119,5 +136,15 @@ class CurrentSpanTest {
             "traced: " + name + ".linkedWithoutNewTrace: linkCaller = true has no effect without newTrace = true (reported once)",
             "traced: " + name + ".voidResult: result = \"nothing\" records nothing: the method returns void (reported once)",
             "traced: " + name + ".voidCurrentSpanResult: @CurrentSpan(result = \"nothing\") records nothing: the method returns void (reported once)");
+  }
+
+  @Test
+  void aCurrentSpanDeclaredOnAnInterfaceIsNotInheritedByItsImplementations() {
+    // The README says so: unlike @Traced, @CurrentSpan is read from the method itself.
+    assertThat(new PlainNotes().noteInside("x")).isEqualTo("noted x");
+
+    assertThat(only().getName()).isEqualTo("noting");
+    assertThat(only().getAttributes().get(AttributeKey.stringKey("note"))).isNull();
+    assertThat(only().getAttributes().get(AttributeKey.stringKey("note.input"))).isNull();
   }
 }
