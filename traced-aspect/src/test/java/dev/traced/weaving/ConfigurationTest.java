@@ -63,6 +63,14 @@ class ConfigurationTest {
     assertThat(lines).allMatch(line -> line.startsWith("span ") || line.startsWith("attribute "));
   }
 
+  @Test
+  void aCallPointcutTracesNothing() throws Exception {
+    List<String> lines = run(List.of(), aopXml("call(* dev.traced.weaving.configured.Listed.*(..))"));
+
+    assertThat(spans(lines)).containsExactly("Orders.place", "Orders.cancel", "Orders.cancel", "Invoices.send", "own-settings");
+    assertThat(lines).allMatch(line -> line.startsWith("span ") || line.startsWith("attribute "));
+  }
+
   // The README's troubleshooting table: what the weaver prints for each mistake in an aop.xml, and
   // what it still weaves.
 
