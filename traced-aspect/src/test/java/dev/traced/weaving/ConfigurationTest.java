@@ -157,10 +157,15 @@ class ConfigurationTest {
   }
 
   private static List<String> spans(List<String> lines) {
-    return lines.stream().filter(line -> line.startsWith("span ")).map(line -> line.substring("span ".length())).toList();
+    return printed(lines, "span ");
   }
 
   private static List<String> attributes(List<String> lines) {
-    return lines.stream().filter(line -> line.startsWith("attribute ")).map(line -> line.substring("attribute ".length())).toList();
+    return printed(lines, "attribute ");
+  }
+
+  /** What {@code ConfiguredApp} printed after {@code prefix}, in the lines that start with it. */
+  private static List<String> printed(List<String> lines, String prefix) {
+    return lines.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length())).toList();
   }
 }

@@ -37,12 +37,14 @@ public final class ConfiguredApp {
     listed.annotated();
     listed.quiet();
 
-    spans.getFinishedSpanItems().forEach(span -> System.out.println("span " + span.getName()));
-    spans.getFinishedSpanItems().forEach(span -> span.getAttributes().forEach((key, value) -> {
-      if (key.getKey().startsWith("invoice.")) {
-        System.out.println("attribute " + span.getName() + " " + key.getKey() + "=" + value);
-      }
-    }));
+    spans.getFinishedSpanItems().forEach(span -> {
+      System.out.println("span " + span.getName());
+      span.getAttributes().forEach((key, value) -> {
+        if (key.getKey().startsWith("invoice.")) {
+          System.out.println("attribute " + span.getName() + " " + key.getKey() + "=" + value);
+        }
+      });
+    });
     metrics.collectAllMetrics().stream()
         .filter(metric -> metric.getName().equals("traced.method.duration"))
         .flatMap(metric -> metric.getHistogramData().getPoints().stream())
